@@ -1,0 +1,95 @@
+// Typed shapes of the catalog (what users choose) and of module manifests (what the composer merges).
+
+export type EnvType = 'string' | 'url' | 'integer' | 'port' | 'boolean' | 'enum';
+
+export interface EnvVar {
+  name: string;
+  type: EnvType;
+  doc: string;
+  /** No default: the variable is optional and undefined when unset. */
+  default?: string | number | boolean;
+  /** Accepted values of an enum. */
+  values?: readonly string[];
+  /** Bounds of an integer. */
+  min?: number;
+  max?: number;
+  /** Redacted from logs; never given a real value in .env.example. */
+  secret?: boolean;
+  /** Value written to the git-ignored .env at creation ("secret": 32 random bytes, base64url). */
+  generate?: 'secret';
+  /** Shown commented out in .env.example as an example value. */
+  example?: string;
+}
+
+export interface ComposeService {
+  /** An image, or `build` for a service that runs the project itself (e.g. a worker). */
+  image?: string;
+  build?: string;
+  ports?: string[];
+  environment?: Record<string, string>;
+  command?: string[];
+  healthcheck?: { test: string[]; interval: string; timeout: string; retries: number; start_period?: string };
+  volumes?: string[];
+  depends_on?: Record<string, { condition: 'service_healthy' | 'service_started' }>;
+  env_file?: { path: string; required: boolean }[];
+  stop_grace_period?: string;
+  init?: boolean;
+}
+
+export interface ModuleManifest {
+  /** `<category>/<option>`, or `base`, or an internal module such as `connection/redis`. */
+  id: string;
+  /** Section title in the generated README. */
+  title: string;
+  /** Modules brought in with this one (composed before it). */
+  requires?: string[];
+  /** Package names; exact versions come from templates/versions.json. */
+  dependencies?: string[];
+  devDependencies?: string[];
+  /** npm overrides: package -> the nested dependencies pinned (to templates/versions.json) under it. */
+  overrides?: Record<string, string[]>;
+  scripts?: Record<string, string>;
+  env?: EnvVar[];
+  /** docker-compose services; base declares `app`, other modules what the app needs. */
+  services?: Record<string, ComposeService>;
+  /** Env of the app container in docker-compose, pointing at those services. */
+  appEnvironment?: Record<string, string>;
+  /** Named volumes the services use. */
+  volumes?: string[];
+  /** The port of the generated core the module fills (documentation and `info`). */
+  fills?: string;
+  /** The line in src/modules.ts: `import <name> from '<from>'` and `<name>,` in the list. */
+  register?: { name: string; from: string };
+}
+
+export interface OptionRule {
+  /** Category id and option id the rule points at. */
+  category: string;
+  option: string;
+  reason: string;
+}
+
+export interface CatalogOption {
+  id: string;
+  label: string;
+  hint: string;
+  manifest: ModuleManifest;
+  /** The stack is invalid unless these are chosen too. */
+  requires?: OptionRule[];
+  /** The stack is invalid when these are chosen too. */
+  conflicts?: OptionRule[];
+}
+
+export interface Category {
+  id: string;
+  /** Question asked by the wizard. */
+  question: string;
+  /** Several options may be chosen together (e.g. API styles). */
+  multiple: boolean;
+  /** Option ids taken by --yes or without a TTY. */
+  defaults: readonly string[];
+  options: readonly CatalogOption[];
+}
+
+/** A chosen option list per category id, e.g. { api: ['rest'], db: ['postgres'] }. */
+export type Stack = Record<string, string[]>;

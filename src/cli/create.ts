@@ -1,0 +1,201 @@
+// `create-groundwork [dir] [flags]`: questions -> compose -> atomic write -> install -> git.
+import { randomBytes } from 'node:crypto';
+import { basename, relative, resolve } from 'node:path';
+import { categories } from '../catalog/catalog.js';
+import { defaultStack } from '../catalog/lookup.js';
+import type { Stack } from '../catalog/types.js';
+import { parseChoice, validateStack } from '../catalog/validate.js';
+import { composeStack } from '../compose/compose-stack.js';
+import { generatedEnvValues } from '../compose/outputs/env.js';
+import { generatedNodeRange } from '../compose/outputs/package-json.js';
+import { CancelledError, GroundworkError, UsageError } from '../errors.js';
+import { initGitRepository } from '../install/git.js';
+import { installDependencies } from '../install/install.js';
+import { detectPackageManager, packageManagers, runScript, type PackageManager } from '../install/package-manager.js';
+import { generatorVersion } from '../paths.js';
+import { findCollisions, inspectTarget, stageProject, type StagedProject } from '../project/write-new.js';
+import { parseArgs, type FlagSpec } from './args.js';
+import { createHelp } from './help.js';
+import { bold, cyan, dim, green, spinner } from './ui.js';
+import { askCategory, askProjectDir } from './wizard.js';
+
+const flagSpecs: FlagSpec[] = [
+  ...categories.map((c): FlagSpec => ({ name: c.id, type: 'string', accepted: `Accepted: ${c.options.map((o) => o.id).join(', ')}.` })),
+  { name: 'yes', alias: 'y', type: 'boolean' },
+  { name: 'no-install', type: 'boolean' },
+  { name: 'no-git', type: 'boolean' },
+  { name: 'pm', type: 'string', accepted: `Accepted: ${packageManagers.join(', ')}.` },
+  { name: 'force', type: 'boolean' },
+  { name: 'dry-run', type: 'boolean' },
+  { name: 'json', type: 'boolean' },
+  { name: 'verbose', type: 'boolean' },
+  { name: 'help', alias: 'h', type: 'boolean' },
+  { name: 'version', alias: 'v', type: 'boolean' },
+];
+
+const DEFAULT_DIR = 'my-api';
+const validPackageName = /^[a-z0-9][a-z0-9._~-]*$/;
+
+function checkProjectName(dir: string): string {
+  const name = basename(resolve(dir));
+  if (!validPackageName.test(name) || name.length > 214) {
+    throw new UsageError(`Project name "${name}" is not a valid npm package name: use lowercase letters, digits, "-", "." or "_", starting with a letter or digit.`);
+  }
+  return name;
+}
+
+function checkPackageManager(value: string | boolean | undefined): PackageManager {
+  if (value === undefined) return detectPackageManager();
+  const pm = packageManagers.find((name) => name === value);
+  if (!pm) throw new UsageError(`Unknown value "${String(value)}" for --pm. Accepted: ${packageManagers.join(', ')}.`);
+  return pm;
+}
+
+/** Flags first; then prompts on a TTY without --yes; defaults otherwise (and we say so). */
+async function answerStack(flags: Record<string, string | boolean>, interactive: boolean, notes: string[]): Promise<Stack> {
+  const stack: Stack = {};
+  const defaults = defaultStack();
+  const defaulted: string[] = [];
+  for (const category of categories) {
+    const raw = flags[category.id];
+    if (typeof raw === 'string') stack[category.id] = parseChoice(category, raw);
+  }
+  for (const category of categories) {
+    if (stack[category.id]) continue;
+    if (interactive) stack[category.id] = await askCategory(category);
+    else {
+      stack[category.id] = defaults[category.id]!;
+      defaulted.push(`--${category.id} ${defaults[category.id]!.join(',')}`);
+    }
+  }
+  if (defaulted.length > 0 && !flags.yes) notes.push(`No terminal to ask in, so defaults were taken: ${defaulted.join(' ')}`);
+  return validateStack(stack);
+}
+
+function nodeIsTooOld(version = process.versions.node): boolean {
+  const [major = 0, minor = 0] = version.split('.').map(Number);
+  return major < 22 || (major === 22 && minor < 15);
+}
+
+export async function runCreate(argv: readonly string[]): Promise<number> {
+  const { flags, positionals } = parseArgs(argv, flagSpecs, 'create-groundwork');
+  if (flags.help) return (console.log(createHelp()), 0);
+  if (flags.version) return (console.log(generatorVersion), 0);
+  if (positionals.length > 1) throw new UsageError(`Expected one project directory, got ${positionals.length}: ${positionals.join(' ')}.`);
+
+  const json = flags.json === true;
+  const interactive = flags.yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true && !json;
+  const pm = checkPackageManager(flags.pm);
+  const notes: string[] = [];
+
+  let dir = positionals[0];
+  if (dir === undefined) {
+    if (interactive) dir = await askProjectDir(DEFAULT_DIR);
+    else {
+      dir = DEFAULT_DIR;
+      notes.push(`No directory given, so the project goes to ./${DEFAULT_DIR}`);
+    }
+  }
+  const projectName = checkProjectName(dir);
+  const target = resolve(dir);
+  const targetState = await inspectTarget(target, flags.force === true);
+  const stack = await answerStack(flags, interactive, notes);
+
+  const composition = await composeStack(projectName, stack);
+  for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
+  if (targetState === 'non-empty') {
+    const collisions = await findCollisions(target, composition.files);
+    if (collisions.length > 0) {
+      throw new GroundworkError(`Target ${target} already has ${collisions.length} file(s) the project would replace; nothing was written:`, collisions.map((p) => `  ${p}`));
+    }
+  }
+
+  const summary = {
+    dir: target,
+    name: projectName,
+    stack,
+    modules: composition.groundwork.modules,
+    files: [...composition.files.keys()].sort(),
+    dryRun: flags['dry-run'] === true,
+    packageManager: pm,
+    installed: false,
+    git: false,
+    notes,
+    nextSteps: [] as string[],
+  };
+  if (summary.dryRun) {
+    if (json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      console.log(`${bold('Dry run')}: would write ${summary.files.length} files to ${target}:`);
+      for (const path of summary.files) console.log(`  ${path} ${dim(`(${Buffer.byteLength(composition.files.get(path)!)} B)`)}`);
+      for (const note of notes) console.log(dim(`note: ${note}`));
+    }
+    return 0;
+  }
+
+  // Write: everything goes to a temp dir first; Ctrl-C before the move leaves nothing behind.
+  const staged = await withInterruptCleanup(async (setStaged) => {
+    const secrets = generatedEnvValues(composition.modules, () => randomBytes(32).toString('base64url'));
+    const files = new Map(composition.files);
+    if (Object.keys(secrets).length > 0) {
+      const lines = Object.entries(secrets).map(([name, value]) => `${name}=${value}`);
+      files.set('.env', `# Local development values, git-ignored. Generated by create-groundwork.\n${lines.join('\n')}\n`);
+    }
+    const project = await stageProject(target, targetState, files);
+    setStaged(project);
+    await project.commit();
+    return project;
+  });
+  await staged.discard();
+
+  if (!flags['no-install']) {
+    const progress = json ? undefined : spinner(`Installing dependencies with ${pm}`);
+    try {
+      await installDependencies(target, pm);
+      progress?.stop(green('Dependencies installed'));
+      summary.installed = true;
+    } catch (error) {
+      progress?.stop('Install failed');
+      throw error;
+    }
+  }
+  if (!flags['no-git']) summary.git = await initGitRepository(target, `Initial commit from create-groundwork ${generatorVersion}`);
+
+  const cd = relative(process.cwd(), target) || '.';
+  summary.nextSteps = [
+    ...(cd !== '.' ? [`cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
+    ...(summary.installed ? [] : [`${pm} install`]),
+    runScript(pm, 'dev'),
+    runScript(pm, 'test'),
+  ];
+  if (nodeIsTooOld()) notes.push(`The project needs Node ${generatedNodeRange}; this is Node ${process.versions.node}. Install Node 22 or 24 LTS before running it.`);
+
+  if (json) console.log(JSON.stringify(summary, null, 2));
+  else {
+    console.log(`\n${green('✔')} Created ${bold(projectName)} in ${target} (${summary.files.length} files)`);
+    console.log(dim(`  ${categories.map((c) => `${c.id}: ${stack[c.id]!.join(',')}`).join('  ')}`));
+    for (const note of notes) console.log(`${cyan('note:')} ${note}`);
+    console.log(`\nNext steps:\n${summary.nextSteps.map((step) => `  ${step}`).join('\n')}`);
+    console.log(dim('\nLater: npx groundwork add <category> <option>   (npx groundwork list shows them)'));
+  }
+  return 0;
+}
+
+/** Runs `work`; on Ctrl-C/SIGTERM meanwhile, discards the staged project and exits 130. */
+async function withInterruptCleanup<T>(work: (setStaged: (staged: StagedProject) => void) => Promise<T>): Promise<T> {
+  let staged: StagedProject | undefined;
+  const onSignal = () => {
+    void (staged?.discard() ?? Promise.resolve()).finally(() => {
+      process.stderr.write(`${new CancelledError().message}\n`);
+      process.exit(130);
+    });
+  };
+  process.once('SIGINT', onSignal);
+  process.once('SIGTERM', onSignal);
+  try {
+    return await work((value) => (staged = value));
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+  }
+}

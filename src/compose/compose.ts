@@ -1,0 +1,100 @@
+// compose: (stack, template source, generator version) -> the generated file tree. Pure: no I/O,
+// so `create`, `add`, --dry-run and the combination tests all share it.
+import type { ModuleManifest, Stack } from '../catalog/types.js';
+import { hashContents } from './hash.js';
+import { renderDockerCompose } from './outputs/docker-compose.js';
+import { renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
+import { renderModulesTs } from './outputs/modules-ts.js';
+import { renderPackageJson } from './outputs/package-json.js';
+import { renderTemplate } from './render.js';
+import { resolveModules } from './resolve.js';
+import type { TemplateSource } from './template-source.js';
+
+export interface ComposeInput {
+  projectName: string;
+  stack: Stack;
+  generatorVersion: string;
+  source: TemplateSource;
+}
+
+export interface GroundworkJson {
+  generator: 'create-groundwork';
+  version: string;
+  name: string;
+  stack: Stack;
+  modules: string[];
+  /** Path -> hash of the file as generated; `add` compares against it to find user edits. */
+  files: Record<string, string>;
+}
+
+export interface Composition {
+  files: Map<string, string>;
+  modules: ModuleManifest[];
+  implied: { id: string; title: string; by: string[] }[];
+  groundwork: GroundworkJson;
+}
+
+export const GROUNDWORK_JSON = 'groundwork.json';
+
+/** Env defaults may name the project, e.g. OTEL_SERVICE_NAME = "{{projectName}}". */
+function renderEnvDefaults(manifest: ModuleManifest, context: object): ModuleManifest {
+  if (!manifest.env?.some((v) => typeof v.default === 'string' && v.default.includes('{{'))) return manifest;
+  const env = manifest.env.map((v) =>
+    typeof v.default === 'string' ? { ...v, default: renderTemplate(v.default, context, `${manifest.id} env ${v.name}`) } : v,
+  );
+  return { ...manifest, env };
+}
+
+export function compose({ projectName, stack, generatorVersion, source }: ComposeInput): Composition {
+  const resolution = resolveModules(stack);
+  const has = Object.fromEntries(resolution.modules.map((m) => [m.id, true]));
+  const baseContext = { projectName, stack, has, generatorVersion };
+  const modules = resolution.modules.map((m) => renderEnvDefaults(m, baseContext));
+  const context = { ...baseContext, modules: modules.map((m) => ({ id: m.id, title: m.title })), envTable: renderEnvTable(modules) };
+  const { implied } = resolution;
+
+  const files = new Map<string, string>();
+  const owners = new Map<string, string>();
+  const put = (path: string, contents: string, owner: string) => {
+    if (owners.has(path)) throw new Error(`Modules ${owners.get(path)} and ${owner} both write ${path}`);
+    owners.set(path, owner);
+    files.set(path, contents);
+  };
+
+  for (const module of modules) {
+    for (const file of source.files.get(module.id) ?? []) {
+      const name = `${module.id}/${file.path}`;
+      put(file.path, file.render ? renderTemplate(file.contents, context, name) : file.contents, module.id);
+    }
+  }
+
+  // The project pins the generator that made it, so `npx groundwork add` composes with the same templates.
+  const versions = { ...source.versions, 'create-groundwork': generatorVersion };
+  put('package.json', renderPackageJson(projectName, modules, versions), 'compose');
+  put('.env.example', renderEnvExample(modules), 'compose');
+  put('src/core/env-spec.ts', renderEnvSpec(modules), 'compose');
+  put('src/modules.ts', renderModulesTs(modules), 'compose');
+  put('docker-compose.yml', renderDockerCompose(modules), 'compose');
+
+  // The README is last: its module sections may mention anything composed above.
+  const readme = files.get('README.md');
+  if (readme !== undefined) {
+    const sections = modules.flatMap((m) => {
+      const section = source.readme.get(m.id);
+      return section === undefined ? [] : [renderTemplate(section, context, `${m.id}/readme.md.hbs`).trim()];
+    });
+    files.set('README.md', readme.replace('<!-- groundwork:modules -->', sections.join('\n\n')));
+  }
+
+  const hashes = Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, contents]) => [path, hashContents(contents)]));
+  const groundwork: GroundworkJson = {
+    generator: 'create-groundwork',
+    version: generatorVersion,
+    name: projectName,
+    stack,
+    modules: modules.map((m) => m.id),
+    files: hashes,
+  };
+  files.set(GROUNDWORK_JSON, `${JSON.stringify(groundwork, null, 2)}\n`);
+  return { files, modules, implied, groundwork };
+}

@@ -1,0 +1,39 @@
+// Composition root: core plugins, infra modules, the notes service, then api modules.
+import type { FastifyInstance } from 'fastify';
+import type { Config } from './core/config.js';
+import { redactConfig } from './core/config.js';
+import type { AppContext, AppModule } from './core/context.js';
+import type { Runtime } from './core/create-context.js';
+import { createRuntime } from './core/create-context.js';
+import { registerHttpCore } from './core/http-core.js';
+import { createFastify, registerOpsCore, type ServerOptions } from './core/ops-server.js';
+import { createNotesService } from './features/notes/index.js';
+import { modules as defaultModules } from './modules.js';
+
+export interface BuildAppOptions extends ServerOptions {
+  /** Defaults to the generated module list. */
+  modules?: AppModule[];
+}
+
+export interface BuiltApp extends Runtime {
+  app: FastifyInstance;
+  ctx: AppContext;
+}
+
+export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<BuiltApp> {
+  const app = createFastify(config, options);
+  const runtime = createRuntime(config, app.log);
+  const { ctx } = runtime;
+  app.log.debug({ config: redactConfig(config) }, 'configuration');
+
+  registerOpsCore(app, runtime);
+  await registerHttpCore(app, ctx);
+
+  const modules = options.modules ?? defaultModules;
+  for (const module of modules.filter((m) => m.kind === 'infra')) await module.register(app, ctx);
+  app.decorate('notesService', createNotesService(ctx));
+  for (const module of modules.filter((m) => m.kind === 'api')) await module.register(app, ctx);
+
+  app.log.debug({ modules: modules.map((m) => m.name) }, 'modules registered');
+  return { app, ...runtime };
+}

@@ -1,0 +1,113 @@
+// Typed configuration from the generated env spec. Fails fast with a message that says what to fix.
+import { envSpec } from './env-spec.js';
+
+type BaseVar = { doc: string; secret?: boolean };
+export type EnvVarSpec = BaseVar &
+  (
+    | { type: 'string' | 'url'; default?: string }
+    | { type: 'integer'; default?: number; min?: number; max?: number }
+    | { type: 'port'; default?: number }
+    | { type: 'boolean'; default?: boolean }
+    | { type: 'enum'; values: readonly string[]; default?: string }
+  );
+export type EnvSpec = Record<string, EnvVarSpec>;
+
+type ValueOf<S> = S extends { type: 'integer' | 'port' }
+  ? number
+  : S extends { type: 'boolean' }
+    ? boolean
+    : S extends { type: 'enum'; values: readonly (infer V)[] }
+      ? V
+      : string;
+
+export type ConfigFrom<T extends EnvSpec> = {
+  readonly [K in keyof T]: T[K] extends { default: unknown } ? ValueOf<T[K]> : ValueOf<T[K]> | undefined;
+};
+export type Config = ConfigFrom<typeof envSpec>;
+
+export interface ConfigIssue {
+  variable: string;
+  value: string;
+  accepted: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+  constructor(readonly issues: ConfigIssue[]) {
+    super(issues.map((i) => `${i.variable}=${JSON.stringify(i.value)} is not ${i.accepted}`).join('; '));
+  }
+}
+
+const TRUE = ['true', '1', 'yes', 'on'];
+const FALSE = ['false', '0', 'no', 'off'];
+
+/** Parses one raw value; returns the parsed value or an `accepted` description on failure. */
+function parse(spec: EnvVarSpec, raw: string): { ok: true; value: unknown } | { ok: false; accepted: string } {
+  switch (spec.type) {
+    case 'string':
+      return { ok: true, value: raw };
+    case 'url':
+      return URL.canParse(raw) ? { ok: true, value: raw } : { ok: false, accepted: 'a valid absolute URL' };
+    case 'port': {
+      const n = Number(raw);
+      return /^\d+$/.test(raw) && n >= 1 && n <= 65535
+        ? { ok: true, value: n }
+        : { ok: false, accepted: 'a valid port (1-65535)' };
+    }
+    case 'integer': {
+      const n = Number(raw);
+      const min = spec.min ?? Number.MIN_SAFE_INTEGER;
+      const max = spec.max ?? Number.MAX_SAFE_INTEGER;
+      return /^-?\d+$/.test(raw) && n >= min && n <= max
+        ? { ok: true, value: n }
+        : { ok: false, accepted: `an integer${spec.min !== undefined ? ` >= ${spec.min}` : ''}${spec.max !== undefined ? ` <= ${spec.max}` : ''}` };
+    }
+    case 'boolean': {
+      const v = raw.toLowerCase();
+      if (TRUE.includes(v)) return { ok: true, value: true };
+      if (FALSE.includes(v)) return { ok: true, value: false };
+      return { ok: false, accepted: `a boolean (${[...TRUE, ...FALSE].join(', ')})` };
+    }
+    case 'enum':
+      return spec.values.includes(raw) ? { ok: true, value: raw } : { ok: false, accepted: `one of ${spec.values.join(', ')}` };
+  }
+}
+
+export function loadConfigFrom<T extends EnvSpec>(spec: T, env: Record<string, string | undefined>): ConfigFrom<T> {
+  const out: Record<string, unknown> = {};
+  const issues: ConfigIssue[] = [];
+  for (const [variable, varSpec] of Object.entries(spec)) {
+    const raw = env[variable]?.trim();
+    // An empty value (e.g. `FOO=` in .env) means unset.
+    if (raw === undefined || raw === '') {
+      out[variable] = varSpec.default;
+      continue;
+    }
+    const result = parse(varSpec, raw);
+    if (result.ok) out[variable] = result.value;
+    else issues.push({ variable, value: raw, accepted: result.accepted });
+  }
+  if (issues.length > 0) throw new ConfigError(issues);
+  return Object.freeze(out) as ConfigFrom<T>;
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  return loadConfigFrom(envSpec, env);
+}
+
+const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|API_?KEY|CREDENTIAL/i;
+
+/** A copy safe to log: secret variables masked, passwords stripped from URLs. */
+export function redactConfig(config: Record<string, unknown>, spec: EnvSpec = envSpec): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(config)) {
+    if (value === undefined) continue;
+    if (spec[key]?.secret || SECRET_NAME.test(key)) out[key] = '[REDACTED]';
+    else if (typeof value === 'string' && URL.canParse(value) && new URL(value).password) {
+      const url = new URL(value);
+      url.password = '[REDACTED]';
+      out[key] = url.toString();
+    } else out[key] = value;
+  }
+  return out;
+}

@@ -1,0 +1,39 @@
+// What every module receives. Modules fill ports and register health checks and close hooks.
+import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { Config } from './config.js';
+import type { EventBus } from './events.js';
+import type { Authenticator, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
+
+export interface Ports {
+  notes?: NotesRepository; // required by the time the api modules register
+  cache: Cache; // default: no-op cache
+  authenticator: Authenticator; // default: anonymous, nothing required
+  rateLimitStore: RateLimitStore; // default: in memory
+  queue?: JobQueue;
+}
+
+/** Shared connections; connection modules augment this interface (declaration merging). */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface Connections {}
+
+export interface AppContext {
+  config: Config;
+  logger: FastifyBaseLogger;
+  metrics: Registry;
+  events: EventBus; // in-process domain events, e.g. "note.created"
+  ports: Ports;
+  connections: Connections;
+  health: { register(check: HealthCheck): void };
+  /** Resources closed on shutdown, in reverse order of registration. */
+  onClose(close: () => Promise<void> | void): void;
+}
+
+export interface AppModule {
+  name: string;
+  /** infra modules register first (connections, adapters), api modules after the services exist. */
+  kind: 'infra' | 'api';
+  register(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
+}
+
+export const defineModule = (module: AppModule): AppModule => module;

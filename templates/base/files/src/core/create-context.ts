@@ -1,0 +1,36 @@
+// Builds the AppContext every module receives, with the core default ports.
+import type { FastifyBaseLogger } from 'fastify';
+import type { Registry } from 'prom-client';
+import type { Config } from './config.js';
+import type { AppContext } from './context.js';
+import { anonymousAuthenticator, noopCache } from './default-ports.js';
+import { createEventBus } from './event-bus.js';
+import { HealthRegistry } from './health.js';
+import { createMetricsRegistry } from './metrics.js';
+import { MemoryRateLimitStore } from './rate-limit.js';
+import { CloseHooks } from './shutdown.js';
+
+/** The context plus the lifecycle handles only the process owner (server, worker, tests) needs. */
+export interface Runtime {
+  ctx: AppContext;
+  health: HealthRegistry;
+  closeHooks: CloseHooks;
+}
+
+export function createRuntime(config: Config, logger: FastifyBaseLogger, metrics: Registry = createMetricsRegistry()): Runtime {
+  const health = new HealthRegistry();
+  const closeHooks = new CloseHooks();
+  const rateLimitStore = new MemoryRateLimitStore();
+  closeHooks.add(() => rateLimitStore.close());
+  const ctx: AppContext = {
+    config,
+    logger,
+    metrics,
+    events: createEventBus(logger),
+    ports: { cache: noopCache, authenticator: anonymousAuthenticator, rateLimitStore },
+    connections: {},
+    health: { register: (check) => health.register(check) },
+    onClose: (close) => closeHooks.add(close),
+  };
+  return { ctx, health, closeHooks };
+}

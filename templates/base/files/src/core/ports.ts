@@ -1,0 +1,68 @@
+// Ports: the small interfaces the app talks to. Each module fills one.
+import type { FastifyRequest } from 'fastify';
+
+export interface Note {
+  id: string;
+  title: string;
+  body: string;
+  createdAt: string; // ISO 8601
+  updatedAt: string; // ISO 8601
+}
+export interface NoteInput {
+  title: string;
+  body: string;
+}
+export type NotePatch = Partial<NoteInput>;
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null; // opaque; pass back as `after`
+}
+
+/** Filled by a db module (db/none: in memory; db/postgres: drizzle on pg or PGlite). */
+export interface NotesRepository {
+  create(input: NoteInput): Promise<Note>;
+  get(id: string): Promise<Note | undefined>;
+  /** Stable order (createdAt, id); `after` is a cursor returned by a previous page. */
+  list(options: { limit: number; after?: string }): Promise<Page<Note>>;
+  update(id: string, patch: NotePatch): Promise<Note | undefined>;
+  delete(id: string): Promise<boolean>;
+}
+
+/** Filled by a cache module; the core default is a no-op cache (cache/none). */
+export interface Cache {
+  readonly kind: string; // label for metrics/logs, e.g. "memory", "redis", "none"
+  get(key: string): Promise<string | undefined>;
+  set(key: string, value: string, ttlSeconds: number): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+export interface Principal {
+  subject: string;
+  scopes: string[];
+  claims: Record<string, unknown>;
+}
+/** Filled by an auth module; the core default (auth/none) authenticates nobody and requires nothing. */
+export interface Authenticator {
+  readonly required: boolean; // true: writes need a principal
+  /** undefined when no credentials were presented; throws HttpProblem(401) when they are invalid. */
+  authenticate(request: FastifyRequest): Promise<Principal | undefined>;
+}
+
+/** Counts hits per key in a fixed window. Core default: in memory; Redis module: shared. */
+export interface RateLimitStore {
+  readonly kind: string;
+  hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
+}
+
+/** Filled by a queue module. */
+export interface JobQueue {
+  readonly kind: string;
+  enqueue(name: string, data: unknown, options: { jobId: string }): Promise<void>;
+}
+
+/** Every dependency registers one; /readyz runs them all with a timeout. */
+export interface HealthCheck {
+  name: string; // e.g. "postgres", "redis"
+  timeoutMs?: number; // default 2000
+  check(signal: AbortSignal): Promise<void>; // resolve = pass, reject = fail
+}

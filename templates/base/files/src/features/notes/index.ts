@@ -1,0 +1,10 @@
+export { createNotesService, type NotesService } from './service.js';
+export { BODY_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, TITLE_MAX } from './rules.js';
+import type { NotesService } from './service.js';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Decorated by app.ts after the infra modules registered, before the api modules. */
+    notesService: NotesService;
+  }
+}

@@ -1,0 +1,47 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig, redactConfig } from '../src/core/config.js';
+
+describe('config', () => {
+  it('applies defaults when nothing is set', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(3000);
+    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.LOG_LEVEL).toBe('info');
+    expect(config.RATE_LIMIT_MAX).toBe(100);
+    expect(config.TRUST_PROXY).toBe(false);
+    expect(config.OTEL_EXPORTER_OTLP_ENDPOINT).toBeUndefined();
+  });
+
+  it('parses typed values and treats empty strings as unset', () => {
+    const config = loadConfig({ PORT: '8080', TRUST_PROXY: 'true', RATE_LIMIT_MAX: '5', CORS_ORIGIN: '' });
+    expect(config).toMatchObject({ PORT: 8080, TRUST_PROXY: true, RATE_LIMIT_MAX: 5, CORS_ORIGIN: undefined });
+  });
+
+  it.each([
+    ['PORT', 'abc', 'PORT="abc" is not a valid port (1-65535)'],
+    ['PORT', '70000', 'PORT="70000" is not a valid port (1-65535)'],
+    ['LOG_LEVEL', 'loud', 'LOG_LEVEL="loud" is not one of fatal, error, warn, info, debug, trace, silent'],
+    ['RATE_LIMIT_MAX', '0', 'RATE_LIMIT_MAX="0" is not an integer >= 1'],
+    ['TRUST_PROXY', 'maybe', 'TRUST_PROXY="maybe" is not a boolean'],
+    ['OTEL_EXPORTER_OTLP_ENDPOINT', 'not a url', 'OTEL_EXPORTER_OTLP_ENDPOINT="not a url" is not a valid absolute URL'],
+  ])('rejects %s=%s naming the variable, value and what is accepted', (name, value, message) => {
+    expect(() => loadConfig({ [name]: value })).toThrow(ConfigError);
+    expect(() => loadConfig({ [name]: value })).toThrow(message);
+  });
+
+  it('reports every invalid variable at once', () => {
+    try {
+      loadConfig({ PORT: 'x', LOG_LEVEL: 'y' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).issues.map((i) => i.variable)).toEqual(['PORT', 'LOG_LEVEL']);
+    }
+  });
+
+  it('redacts secrets for logging', () => {
+    const redacted = redactConfig({ JWT_SECRET: 's3cr3t', SOME_URL: 'postgres://u:pw@h/db', PORT: 1 });
+    expect(redacted.JWT_SECRET).toBe('[REDACTED]');
+    expect(redacted.SOME_URL).not.toContain('pw');
+    expect(redacted.PORT).toBe(1);
+  });
+});

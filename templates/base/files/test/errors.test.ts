@@ -1,0 +1,68 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BuiltApp } from '../src/app.js';
+import { defineModule } from '../src/core/context.js';
+import { modules } from '../src/modules.js';
+import { testApp } from './support/app.js';
+
+const boom = defineModule({
+  name: 'boom',
+  kind: 'api',
+  register(app) {
+    app.get('/boom', async () => {
+      throw new Error('database password is hunter2');
+    });
+  },
+});
+
+describe('errors are RFC 9457 problem+json', () => {
+  let built: BuiltApp;
+  beforeAll(async () => {
+    built = await testApp({ BODY_LIMIT_BYTES: '200' }, { modules: [...modules, boom] });
+  });
+  afterAll(() => built.app.close());
+
+  const expectProblem = (res: { headers: Record<string, unknown>; json(): any }, status: number) => {
+    expect(res.headers['content-type']).toContain('application/problem+json');
+    expect(res.json()).toMatchObject({ type: 'about:blank', status, title: expect.any(String) });
+  };
+
+  it('404 for an unknown route', async () => {
+    const res = await built.app.inject('/no/such/route?x=1');
+    expect(res.statusCode).toBe(404);
+    expectProblem(res, 404);
+    expect(res.json().instance).toBe('/no/such/route');
+  });
+
+  it('400 for a validation failure, with the failing fields', async () => {
+    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', payload: { body: 'no title' } });
+    expect(res.statusCode).toBe(400);
+    expectProblem(res, 400);
+    expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ location: 'body' })]));
+  });
+
+  it('400 for malformed JSON', async () => {
+    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { 'content-type': 'application/json' }, payload: '{"title":' });
+    expect(res.statusCode).toBe(400);
+    expectProblem(res, 400);
+  });
+
+  it('413 for a body over BODY_LIMIT_BYTES', async () => {
+    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', payload: { title: 'x', body: 'y'.repeat(500) } });
+    expect(res.statusCode).toBe(413);
+    expectProblem(res, 413);
+  });
+
+  it('415 for an unsupported media type', async () => {
+    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    expect(res.statusCode).toBe(415);
+    expectProblem(res, 415);
+  });
+
+  it('500 without leaking the message or stack', async () => {
+    const res = await built.app.inject('/boom');
+    expect(res.statusCode).toBe(500);
+    expectProblem(res, 500);
+    expect(res.body).not.toContain('hunter2');
+    expect(res.body).not.toContain('at ');
+  });
+});

@@ -1,0 +1,3 @@
+import { defineModule } from '../../define.js';
+
+export default defineModule({ id: 'queue/none', title: 'No job queue' });

@@ -1,0 +1,154 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { templatesDir } from '../../src/paths.js';
+import type { ModuleManifest } from '../../src/catalog/types.js';
+import { compose } from '../../src/compose/compose.js';
+import { hashContents } from '../../src/compose/hash.js';
+import { renderDockerCompose } from '../../src/compose/outputs/docker-compose.js';
+import { renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
+import { renderPackageJson } from '../../src/compose/outputs/package-json.js';
+import { resolveModules } from '../../src/compose/resolve.js';
+import type { TemplateSource } from '../../src/compose/template-source.js';
+import { outputPath } from '../../src/compose/template-source.js';
+
+const stack = { api: ['rest'], db: ['none'], cache: ['redis'], auth: ['none'], queue: ['bullmq'] };
+
+const source = (files: Record<string, { path: string; contents: string; render: boolean }[]> = {}): TemplateSource => ({
+  files: new Map(Object.entries(files)),
+  readme: new Map([['cache/redis', '## Cache in {{projectName}}']]),
+  versions: JSON.parse(readFileSync(join(templatesDir, 'versions.json'), 'utf8')) as Record<string, string>,
+});
+
+describe('resolveModules', () => {
+  it('puts base first and a shared requirement once, before the modules needing it', () => {
+    const { modules, implied } = resolveModules(stack);
+    const ids = modules.map((m) => m.id);
+    expect(ids[0]).toBe('base');
+    expect(ids.filter((id) => id === 'connection/redis')).toHaveLength(1);
+    expect(ids.indexOf('connection/redis')).toBeLessThan(ids.indexOf('cache/redis'));
+    expect(implied).toEqual([{ id: 'connection/redis', title: 'Redis connection', by: ['cache/redis', 'queue/bullmq'] }]);
+  });
+});
+
+describe('compose', () => {
+  const input = (files = {}) => ({ projectName: 'shop-api', stack, generatorVersion: '9.9.9', source: source(files) });
+
+  it('renders .hbs fragments with the project context and copies the rest verbatim', () => {
+    const { files } = compose(
+      input({
+        base: [
+          { path: 'README.md', contents: '# {{projectName}}\n<!-- groundwork:modules -->\n', render: true },
+          { path: '.github/ci.yml', contents: 'run: ${{ matrix.node }}\n', render: false },
+        ],
+      }),
+    );
+    expect(files.get('README.md')).toBe('# shop-api\n## Cache in shop-api\n');
+    expect(files.get('.github/ci.yml')).toBe('run: ${{ matrix.node }}\n');
+  });
+
+  it('fails loudly on an unknown template variable and on two modules writing one path', () => {
+    expect(() => compose(input({ base: [{ path: 'a.txt', contents: '{{nope}}', render: true }] }))).toThrow('Template base/a.txt');
+    expect(() =>
+      compose(input({ base: [{ path: 'a.txt', contents: 'x', render: false }], 'cache/redis': [{ path: 'a.txt', contents: 'y', render: false }] })),
+    ).toThrow('Modules base and cache/redis both write a.txt');
+  });
+
+  it('is deterministic and records a hash of every file it returns', () => {
+    const first = compose(input());
+    const second = compose(input());
+    expect([...first.files]).toEqual([...second.files]);
+    const record = JSON.parse(first.files.get('groundwork.json')!);
+    expect(record).toMatchObject({ generator: 'create-groundwork', version: '9.9.9', name: 'shop-api', stack });
+    for (const [path, contents] of first.files) {
+      if (path !== 'groundwork.json') expect(record.files[path], path).toBe(hashContents(contents));
+    }
+  });
+
+  it('registers modules in dependency order in src/modules.ts', () => {
+    const modulesTs = compose(input()).files.get('src/modules.ts')!;
+    const order = ['connectionRedis', 'apiRest', 'notesMemory', 'cacheRedis', 'queueBullmq'].map((name) => modulesTs.indexOf(`  ${name},`));
+    expect(order.every((index) => index > 0)).toBe(true);
+    expect(order[0]).toBeLessThan(order[3]!);
+  });
+});
+
+describe('composed outputs', () => {
+  const a: ModuleManifest = {
+    id: 'a',
+    title: 'A',
+    dependencies: ['zod', 'fastify'],
+    scripts: { dev: 'x' },
+    env: [
+      { name: 'PORT', type: 'port', default: 3000, doc: 'HTTP port' },
+      { name: 'API_KEY', type: 'string', secret: true, doc: 'Key for X' },
+    ],
+  };
+  const b: ModuleManifest = {
+    id: 'b',
+    title: 'B',
+    env: [{ name: 'MODE', type: 'enum', values: ['x', 'y'], default: 'x', doc: 'Mode' }],
+    services: { redis: { image: 'redis:7-alpine', ports: ['6379:6379'], healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '5s', timeout: '3s', retries: 5 } } },
+    appEnvironment: { REDIS_URL: 'redis://redis:6379' },
+  };
+
+  it('pins every dependency exactly, sorted, and refuses an unpinned one', () => {
+    const pkg = JSON.parse(renderPackageJson('p', [a], { zod: '4.1.0', fastify: '5.6.0' }));
+    expect(pkg.dependencies).toEqual({ fastify: '5.6.0', zod: '4.1.0' });
+    expect(Object.keys(pkg.dependencies)).toEqual(['fastify', 'zod']);
+    expect(() => renderPackageJson('p', [a], { zod: '4.1.0' })).toThrow('no version for dependency "fastify"');
+  });
+
+  it('refuses two modules declaring one script differently', () => {
+    expect(() => renderPackageJson('p', [a, { id: 'c', title: 'C', scripts: { dev: 'y' } }], { zod: '1', fastify: '1' })).toThrow('Modules a and c declare script "dev" differently');
+  });
+
+  it('documents every env var, hiding secrets, and writes the same list as the typed spec', () => {
+    const example = renderEnvExample([a, b]);
+    expect(example).toContain('# HTTP port.\nPORT=3000');
+    expect(example).toContain('# API_KEY=');
+    expect(example).toContain('# Mode (x | y).\nMODE=x');
+    const spec = renderEnvSpec([a, b]);
+    expect(spec).toContain(`PORT: { type: 'port', default: 3000, doc: "HTTP port" },`);
+    expect(spec).toContain(`MODE: { type: 'enum', values: ['x', 'y'], default: "x", doc: "Mode" },`);
+    expect(spec).toContain(`API_KEY: { type: 'string', secret: true, doc: "Key for X" },`);
+  });
+
+  it('writes docker-compose with the app depending on exactly the declared services', () => {
+    expect(renderDockerCompose([a, b])).toBe(
+      [
+        '# Generated by create-groundwork: the app and exactly the services its modules need.',
+        'services:',
+        '  app:',
+        '    build: "."',
+        '    environment:',
+        '      REDIS_URL: "redis://redis:6379"',
+        '    depends_on:',
+        '      redis:',
+        '        condition: "service_healthy"',
+        '  redis:',
+        '    image: "redis:7-alpine"',
+        '    ports:',
+        '      - "6379:6379"',
+        '    healthcheck:',
+        '      test:',
+        '        - "CMD"',
+        '        - "redis-cli"',
+        '        - "ping"',
+        '      interval: "5s"',
+        '      timeout: "3s"',
+        '      retries: 5',
+        '',
+      ].join('\n'),
+    );
+    expect(renderDockerCompose([a])).toContain('    environment: {}\n');
+  });
+});
+
+describe('outputPath', () => {
+  it('turns _dotfiles into dotfiles and drops .hbs', () => {
+    expect(outputPath('_gitignore')).toBe('.gitignore');
+    expect(outputPath('src/app.ts.hbs')).toBe('src/app.ts');
+    expect(outputPath('src/my_file.ts')).toBe('src/my_file.ts');
+  });
+});
