@@ -21,6 +21,8 @@ export interface EnvVar {
   example?: string;
 }
 
+export type ComposeCondition = 'service_healthy' | 'service_started' | 'service_completed_successfully';
+
 export interface ComposeService {
   /** An image, or `build` for a service that runs the project itself (e.g. a worker). */
   image?: string;
@@ -30,7 +32,7 @@ export interface ComposeService {
   command?: string[];
   healthcheck?: { test: string[]; interval: string; timeout: string; retries: number; start_period?: string };
   volumes?: string[];
-  depends_on?: Record<string, { condition: 'service_healthy' | 'service_started' }>;
+  depends_on?: Record<string, { condition: ComposeCondition }>;
   env_file?: { path: string; required: boolean }[];
   stop_grace_period?: string;
   init?: boolean;
@@ -54,8 +56,13 @@ export interface ModuleManifest {
   services?: Record<string, ComposeService>;
   /** Env of the app container in docker-compose, pointing at those services. */
   appEnvironment?: Record<string, string>;
+  /** Extra `depends_on` of the app, e.g. a one-shot migration that must complete first. (Services
+   * with an image are depended on automatically: healthy when they have a healthcheck, else started.) */
+  appDependsOn?: Record<string, ComposeCondition>;
   /** Named volumes the services use. */
   volumes?: string[];
+  /** Project paths the production image needs besides dist/ (e.g. SQL migrations). */
+  runtimeFiles?: string[];
   /** The port of the generated core the module fills (documentation and `info`). */
   fills?: string;
   /** The line in src/modules.ts: `import <name> from '<from>'` and `<name>,` in the list. */

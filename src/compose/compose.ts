@@ -2,6 +2,7 @@
 // so `create`, `add`, --dry-run and the combination tests all share it.
 import type { ModuleManifest, Stack } from '../catalog/types.js';
 import { hashContents } from './hash.js';
+import { mergeLists } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
 import { renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
 import { renderModulesTs } from './outputs/modules-ts.js';
@@ -50,7 +51,12 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   const has = Object.fromEntries(resolution.modules.map((m) => [m.id, true]));
   const baseContext = { projectName, stack, has, generatorVersion };
   const modules = resolution.modules.map((m) => renderEnvDefaults(m, baseContext));
-  const context = { ...baseContext, modules: modules.map((m) => ({ id: m.id, title: m.title })), envTable: renderEnvTable(modules) };
+  const context = {
+    ...baseContext,
+    modules: modules.map((m) => ({ id: m.id, title: m.title })),
+    envTable: renderEnvTable(modules),
+    runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
+  };
   const { implied } = resolution;
 
   const files = new Map<string, string>();

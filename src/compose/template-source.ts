@@ -20,8 +20,11 @@ export interface TemplateSource {
   versions: Record<string, string>;
 }
 
+/** Dotfiles are stored as `_name` (npm drops `.gitignore` from packages); other `_` names are kept. */
+const dotfiles = new Set(['_gitignore', '_dockerignore', '_npmrc', '_github', '_vscode', '_editorconfig', '_nvmrc']);
+
 export function outputPath(templatePath: string): string {
-  const parts = templatePath.split(sep).map((part) => (part.startsWith('_') ? `.${part.slice(1)}` : part));
+  const parts = templatePath.split(sep).map((part) => (dotfiles.has(part) ? `.${part.slice(1)}` : part));
   const joined = parts.join('/');
   return joined.endsWith('.hbs') ? joined.slice(0, -'.hbs'.length) : joined;
 }

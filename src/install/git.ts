@@ -1,7 +1,7 @@
-import { execa } from 'execa';
 
 /** git init + an initial commit. Returns false (and leaves no .git) when git is missing or fails. */
 export async function initGitRepository(projectDir: string, message: string): Promise<boolean> {
+  const { execa } = await import('execa');
   const git = (args: string[]) => execa('git', args, { cwd: projectDir, reject: false, stdin: 'ignore' });
   const inside = await git(['rev-parse', '--is-inside-work-tree']);
   if (!inside.failed && inside.stdout.trim() === 'true') return false; // already part of a repository

@@ -9,5 +9,6 @@ export function detectPackageManager(userAgent = process.env.npm_config_user_age
 
 /** The command a user types to run a package script. */
 export function runScript(pm: PackageManager, script: string): string {
-  return pm === 'npm' ? `npm run ${script}` : `${pm} ${script}`;
+  if (pm !== 'npm') return `${pm} ${script}`;
+  return script === 'test' || script === 'start' ? `npm ${script}` : `npm run ${script}`;
 }

@@ -4,24 +4,20 @@ import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
-import { ensureNode24, node24Env } from '../support/node24.js';
-import { devToken, run as runCommand } from '../support/project.js';
-import { publishGenerator, startRegistry, type LocalRegistry } from '../support/registry.js';
+import { node24Env } from '../support/node24.js';
+import { devToken, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 
 let work: { path: string; cleanup(): Promise<void> };
 let project: string;
 let server: RunningProcess;
-let registry: LocalRegistry;
-const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registry.env, ...env });
+const registryEnv = inject('registryEnv');
+const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registryEnv, ...env });
 
 beforeAll(async () => {
-  await ensureNode24();
   work = await tempDir('gw-e2e-default-');
-  registry = await startRegistry(work.path);
-  await publishGenerator(registry);
   // The literal user command (the machine's npmrc says yes=false, so npm itself needs --yes).
   await run('npm', ['--yes', 'create', 'groundwork@latest', 'my-api', '--', '--yes', '--no-git'], work.path);
   project = join(work.path, 'my-api');
@@ -29,7 +25,6 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await server?.stop();
-  await registry?.stop();
   await work?.cleanup();
 });
 
@@ -49,7 +44,7 @@ describe('npm create groundwork@latest (default stack, from a local registry)', 
 
   it('boots with the embedded database and answers probes', async () => {
     const port = await freePort();
-    server = await startProcess('npm', ['start'], { cwd: project, port, env: node24Env({ ...registry.env, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_MAX: '30' }) });
+    server = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...registryEnv, PORT: String(port), HOST: '127.0.0.1', RATE_LIMIT_MAX: '30' }) });
     const live = await fetch(`${server.url}/livez`);
     expect(live.status).toBe(200);
     expect(live.headers.get('content-type')).toContain('application/health+json');
@@ -64,7 +59,8 @@ describe('npm create groundwork@latest (default stack, from a local registry)', 
     expect(text).toMatch(/http_request_duration_seconds_bucket\{[^}]*route="\/v1\/notes\/:id"/);
     const promtool = await execa('promtool', ['check', 'metrics'], { input: text, reject: false });
     if (promtool.failed && (promtool as { code?: string }).code === 'ENOENT' && !process.env.CI) return; // CI installs promtool
-    expect(promtool.exitCode, promtool.stderr || promtool.stdout).toBe(0);
+    expect(`${promtool.stdout}${promtool.stderr}`.trim()).toBe('');
+    expect(promtool.exitCode).toBe(0);
   });
 
   it('serves the notes API: writes need a token, reads carry ETags', async () => {

@@ -1,5 +1,7 @@
 // Helpers for end-to-end tests on generated projects.
 import { execa } from 'execa';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import { node24Env } from './node24.js';
 
 /** Runs a command under Node 24 in a project; throws with the full output when it fails. */
@@ -14,4 +16,14 @@ export async function devToken(cwd: string, args: string[] = []): Promise<string
   const result = await execa('npm', ['run', '--silent', 'token', '--', ...args], { cwd, env: node24Env(), reject: false, stdin: 'ignore' });
   if (result.exitCode !== 0) throw new Error(`npm run token failed:\n${result.stderr}`);
   return result.stdout.trim().split('\n').at(-1)!;
+}
+
+/**
+ * The command line of a package.json script, run with `exec` so signals reach node itself
+ * (npm does not pass SIGTERM on to the script), as a process manager or Docker would run it.
+ */
+export async function scriptCommand(cwd: string, script: string): Promise<[string, string[]]> {
+  const scripts = JSON.parse(await readFile(join(cwd, 'package.json'), 'utf8')).scripts as Record<string, string>;
+  if (!scripts[script]) throw new Error(`package.json has no "${script}" script`);
+  return ['sh', ['-c', `exec ${scripts[script]}`]];
 }

@@ -146,9 +146,11 @@ describe('composed outputs', () => {
 });
 
 describe('outputPath', () => {
-  it('turns _dotfiles into dotfiles and drops .hbs', () => {
+  it('turns known _dotfiles into dotfiles, keeps other _names and drops .hbs', () => {
     expect(outputPath('_gitignore')).toBe('.gitignore');
     expect(outputPath('src/app.ts.hbs')).toBe('src/app.ts');
     expect(outputPath('src/my_file.ts')).toBe('src/my_file.ts');
+    expect(outputPath('drizzle/meta/_journal.json')).toBe('drizzle/meta/_journal.json');
+    expect(outputPath('_github/workflows/ci.yml')).toBe('.github/workflows/ci.yml');
   });
 });

@@ -1,4 +1,4 @@
-import type { ComposeService, ModuleManifest } from '../../catalog/types.js';
+import type { ComposeCondition, ComposeService, ModuleManifest } from '../../catalog/types.js';
 import { mergeLists, mergeRecords } from '../merge.js';
 import { toYaml, type YamlValue } from './yaml.js';
 
@@ -6,13 +6,14 @@ import { toYaml, type YamlValue } from './yaml.js';
 export function renderDockerCompose(modules: readonly ModuleManifest[]): string {
   const { app: declaredApp, ...services } = mergeRecords<ComposeService>(modules, (m) => m.services, 'compose service');
   const backing = Object.entries(services).filter(([, service]) => service.image);
-  const dependsOn = Object.fromEntries(
-    backing.map(([name, service]) => [name, { condition: service.healthcheck ? 'service_healthy' : 'service_started' }]),
-  );
+  const dependsOn: Record<string, { condition: ComposeCondition }> = Object.fromEntries([
+    ...backing.map(([name, service]) => [name, { condition: service.healthcheck ? 'service_healthy' : 'service_started' }] as const),
+    ...Object.entries(mergeRecords(modules, (m) => m.appDependsOn, 'app dependency')).map(([name, condition]) => [name, { condition }] as const),
+  ]);
   const app: ComposeService = {
     ...(declaredApp ?? { build: '.' }),
     environment: { ...declaredApp?.environment, ...mergeRecords(modules, (m) => m.appEnvironment, 'app environment variable') },
-    ...(backing.length > 0 ? { depends_on: dependsOn as ComposeService['depends_on'] } : {}),
+    ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
   };
   const volumes = mergeLists(modules, (m) => m.volumes, (v) => v, 'volume');
   const document: YamlValue = {

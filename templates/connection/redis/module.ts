@@ -1,15 +1,21 @@
 import { defineModule } from '../../define.js';
 
+// Internal: brought in by cache/redis and queue/bullmq. Also makes the rate limit shared when REDIS_URL is set.
 export default defineModule({
   id: 'connection/redis',
   title: 'Redis connection',
   dependencies: ['ioredis'],
   fills: 'RateLimitStore',
-  env: [{ name: 'REDIS_URL', type: 'url', doc: 'Redis URL, e.g. redis://127.0.0.1:6379; unset = in-process fallbacks', example: 'redis://127.0.0.1:6379' }],
+  env: [
+    { name: 'REDIS_URL', type: 'url', doc: 'Redis URL; unset = in-process fallbacks, not shared across instances', example: 'redis://127.0.0.1:6379' },
+    { name: 'REDIS_KEY_PREFIX', type: 'string', default: '{{projectName}}:', doc: 'Prefix of every key the app writes to Redis (BullMQ keys excepted)' },
+  ],
   services: {
     redis: {
       image: 'redis:7-alpine',
       ports: ['6379:6379'],
+      // noeviction: BullMQ must never lose queue keys to memory pressure.
+      command: ['redis-server', '--maxmemory-policy', 'noeviction'],
       healthcheck: { test: ['CMD', 'redis-cli', 'ping'], interval: '5s', timeout: '3s', retries: 10 },
     },
   },

@@ -4,6 +4,7 @@ import { MemoryRateLimitStore } from '../src/core/rate-limit.js';
 import { testApp } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { modules } from '../src/modules.js';
+import { defineModule } from '../src/core/context.js';
 
 describe('rate limiting', () => {
   let built: BuiltApp;
@@ -44,6 +45,22 @@ describe('rate limiting', () => {
     expect((await built.app.inject('/v1/notes')).statusCode).toBe(429); // same IP
     const asUser = await built.app.inject({ url: '/v1/notes', headers: { authorization: 'Bearer good-token' } });
     expect(asUser.statusCode).toBe(200); // own bucket
+  });
+
+  it('lets requests through without headers when the store fails (fail open)', async () => {
+    const failing = defineModule({
+      name: 'failing-rate-limit-store',
+      kind: 'infra',
+      register(_app, ctx) {
+        ctx.ports.rateLimitStore = { kind: 'broken', hit: () => Promise.reject(new Error('store down')) };
+      },
+    });
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, failing] });
+    for (let i = 0; i < 3; i++) {
+      const res = await built.app.inject('/v1/notes');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['ratelimit']).toBeUndefined();
+    }
   });
 
   it('memory store starts a new window after expiry and sweeps old keys', async () => {

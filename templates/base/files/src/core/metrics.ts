@@ -8,6 +8,12 @@ export function createMetricsRegistry(options: { defaultLabels?: Record<string, 
   const registry = new Registry();
   if (options.defaultLabels) registry.setDefaultLabels(options.defaultLabels);
   collectDefaultMetrics({ register: registry });
+  // prom-client also exports the sums of nodejs_active_{handles,requests,resources} as gauges ending in
+  // _total, which Prometheus reserves for counters (promtool flags them). sum() over the per-type gauges
+  // gives the same number, so drop the misnamed ones and keep the exposition lint-clean.
+  for (const name of ['nodejs_active_handles_total', 'nodejs_active_requests_total', 'nodejs_active_resources_total']) {
+    registry.removeSingleMetric(name);
+  }
   return registry;
 }
 

@@ -54,7 +54,16 @@ export function registerRateLimit(app: FastifyInstance, options: RateLimitOption
   app.addHook('onRequest', async (request, reply) => {
     if (isOpsPath(request.url)) return;
     const key = request.principal ? `sub:${request.principal.subject}` : `ip:${request.ip}`;
-    const { count, resetMs } = await options.store().hit(key, windowMs);
+    let hit: { count: number; resetMs: number };
+    try {
+      hit = await options.store().hit(key, windowMs);
+    } catch (error) {
+      // Fail open: a rate-limit store outage (e.g. Redis down) must not take the API down with it.
+      // /readyz reports the dependency; the log says why this request went unlimited.
+      request.log.warn({ err: error }, 'rate limit store unavailable; request not limited');
+      return;
+    }
+    const { count, resetMs } = hit;
     const remaining = Math.max(0, options.max - count);
     const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
     reply.header('RateLimit-Policy', policy);

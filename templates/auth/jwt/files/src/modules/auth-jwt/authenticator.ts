@@ -1,0 +1,64 @@
+import type { FastifyRequest } from 'fastify';
+import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { HttpProblem } from '../../core/errors.js';
+import type { Authenticator, Principal } from '../../core/ports.js';
+
+export interface JwtVerifierOptions {
+  key: Uint8Array | JWTVerifyGetKey;
+  algorithms: string[]; // pinned: never taken from the token
+  issuer: string;
+  audience: string;
+  clockToleranceSeconds?: number;
+}
+
+const unauthorized = (detail: string) =>
+  new HttpProblem(401, detail, {
+    // A quoted-string cannot hold double quotes (RFC 9110).
+    headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${detail.replaceAll('"', "'")}"` },
+  });
+
+function scopesOf(payload: JWTPayload): string[] {
+  if (typeof payload.scope === 'string') return payload.scope.split(' ').filter(Boolean);
+  if (Array.isArray(payload.scp)) return payload.scp.filter((s): s is string => typeof s === 'string');
+  return [];
+}
+
+function toProblem(err: unknown): HttpProblem {
+  if (err instanceof errors.JWKSTimeout || !(err instanceof errors.JOSEError)) {
+    // Key set unreachable or a bug: not the client's fault.
+    return new HttpProblem(503, 'The token could not be verified right now.', { title: 'Authentication unavailable' });
+  }
+  if (err instanceof errors.JWTExpired) return unauthorized('token expired');
+  if (err instanceof errors.JWTClaimValidationFailed) return unauthorized(`unexpected "${err.claim}" claim`);
+  return unauthorized('invalid token');
+}
+
+export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
+  const verifyOptions = {
+    algorithms: o.algorithms,
+    issuer: o.issuer,
+    audience: o.audience,
+    clockTolerance: o.clockToleranceSeconds ?? 5,
+    requiredClaims: ['exp', 'sub'],
+  };
+  const secret = o.key;
+  const getKey: JWTVerifyGetKey = secret instanceof Uint8Array ? async () => secret : secret;
+  return {
+    required: true,
+    async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
+      const header = request.headers.authorization;
+      if (header === undefined || header === '') return undefined;
+      const [scheme, token, extra] = header.split(' ');
+      if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) {
+        throw unauthorized('expected "Authorization: Bearer <token>"');
+      }
+      let payload: JWTPayload;
+      try {
+        ({ payload } = await jwtVerify(token, getKey, verifyOptions));
+      } catch (err) {
+        throw toProblem(err);
+      }
+      return { subject: payload.sub!, scopes: scopesOf(payload), claims: payload };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import { createServer, type Server } from 'node:http';
+import type { FastifyRequest } from 'fastify';
+import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requirePrincipal } from '../src/core/auth.js';
+import { defineModule } from '../src/core/context.js';
+import type { HttpProblem } from '../src/core/errors.js';
+import type { Authenticator } from '../src/core/ports.js';
+import authJwt from '../src/modules/auth-jwt/index.js';
+import { signDevToken } from '../src/modules/auth-jwt/sign.js';
+import { modules } from '../src/modules.js';
+import { testApp, testConfig, testModules } from './support/app.js';
+import { authHeaders, authTestEnv } from './support/auth.js';
+
+type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
+const request = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } }) as FastifyRequest;
+const SECRET = authTestEnv.JWT_SECRET!;
+const { JWT_ISSUER: ISS, JWT_AUDIENCE: AUD } = testConfig();
+
+async function authenticatorWith(env: Record<string, string>): Promise<Authenticator> {
+  const built = await testModules([authJwt], env);
+  await built.app.close();
+  return built.ctx.ports.authenticator;
+}
+const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as HttpProblem);
+
+describe('auth-jwt with JWT_SECRET (HS256, development)', () => {
+  let auth: Authenticator;
+  beforeAll(async () => {
+    auth = await authenticatorWith({});
+  });
+  const sign = (o: Partial<Parameters<typeof signDevToken>[0]> = {}) =>
+    signDevToken({ secret: SECRET, issuer: ISS, audience: AUD, subject: 'alice', scopes: ['notes:write'], ...o });
+
+  it('is required and accepts a valid token (the authHeaders helper included)', async () => {
+    expect(auth.required).toBe(true);
+    const principal = await auth.authenticate(request((await authHeaders({ sub: 'bob', scopes: ['a', 'b'] })).authorization));
+    expect(principal).toMatchObject({ subject: 'bob', scopes: ['a', 'b'], claims: { iss: ISS, aud: AUD } });
+  });
+
+  it('returns undefined when no Authorization header is sent', async () => {
+    expect(await auth.authenticate(request())).toBeUndefined();
+  });
+
+  it.each([
+    ['alg none', () => Promise.resolve(new UnsecuredJWT({ sub: 'alice' }).setIssuer(ISS).setAudience(AUD).setExpirationTime('1h').encode())],
+    ['wrong audience', () => sign({ audience: 'someone-else' })],
+    ['wrong issuer', () => sign({ issuer: 'evil' })],
+    ['expired', () => sign({ expiresIn: Math.floor(Date.now() / 1000) - 60 })],
+    ['wrong secret', () => sign({ secret: 'another-secret-of-at-least-32-characters' })],
+    ['garbage', () => Promise.resolve('not.a.jwt')],
+  ])('rejects %s with a 401 problem and WWW-Authenticate', async (_label, token) => {
+    const error = await rejection(auth.authenticate(request(`Bearer ${await token()}`)));
+    expect(error?.status).toBe(401);
+    expect(error?.options.headers?.['www-authenticate']).toMatch(/^Bearer error="invalid_token", error_description="[^"]*"$/);
+  });
+
+  it('tolerates small clock skew but not more', async () => {
+    const now = Math.floor(Date.now() / 1000);
+    await expect(auth.authenticate(request(`Bearer ${await sign({ expiresIn: now - 2 })}`))).resolves.toBeDefined();
+    await expect(auth.authenticate(request(`Bearer ${await sign({ expiresIn: now - 10 })}`))).rejects.toMatchObject({ detail: 'token expired' });
+  });
+
+  it('rejects other schemes and malformed headers', async () => {
+    await expect(auth.authenticate(request('Basic YWxpY2U6cHc='))).rejects.toMatchObject({ status: 401 });
+    await expect(auth.authenticate(request('Bearer'))).rejects.toMatchObject({ status: 401 });
+  });
+
+  it('refuses to start without keys or with a short secret', async () => {
+    await expect(authenticatorWith({ JWT_SECRET: '' })).rejects.toThrow(/JWT_JWKS_URL.*JWT_SECRET/);
+    await expect(authenticatorWith({ JWT_SECRET: 'short' })).rejects.toThrow(/at least 32/);
+  });
+});
+
+describe('auth-jwt over HTTP', () => {
+  const whoami = defineModule({
+    name: 'whoami',
+    kind: 'api',
+    register(app, ctx) {
+      app.get('/whoami', { preHandler: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
+    },
+  });
+
+  it('answers 401 problem+json without a token or with a bad one, and 200 with a valid one', async () => {
+    const built = await testApp({}, { modules: [...modules, whoami] });
+    try {
+      const missing = await built.app.inject('/whoami');
+      expect(missing.statusCode).toBe(401);
+      expect(missing.headers['content-type']).toContain('application/problem+json');
+      const bad = await built.app.inject({ url: '/whoami', headers: { authorization: 'Bearer not.a.jwt' } });
+      expect(bad.statusCode).toBe(401);
+      expect(bad.headers['www-authenticate']).toContain('invalid_token');
+      expect(bad.json()).toMatchObject({ status: 401, title: 'Unauthorized', detail: 'invalid token' });
+      const ok = await built.app.inject({ url: '/whoami', headers: await authHeaders({ sub: 'dana' }) });
+      expect(ok.json()).toEqual({ sub: 'dana' });
+    } finally {
+      await built.app.close();
+    }
+  });
+});
+
+describe('auth-jwt with JWT_JWKS_URL (RS256/ES256 from a local JWKS server)', () => {
+  let server: Server;
+  let auth: Authenticator;
+  const keys: Record<string, PrivateKey> = {};
+  const IDP = 'https://idp.test/';
+
+  beforeAll(async () => {
+    const rsa = await generateKeyPair('RS256');
+    const ec = await generateKeyPair('ES256');
+    keys.rsa = rsa.privateKey;
+    keys.ec = ec.privateKey;
+    const jwks = {
+      keys: [
+        { ...(await exportJWK(rsa.publicKey)), kid: 'rsa-1', alg: 'RS256', use: 'sig' },
+        { ...(await exportJWK(ec.publicKey)), kid: 'ec-1', alg: 'ES256', use: 'sig' },
+      ],
+    };
+    server = createServer((_req, res) => res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify(jwks)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const jwksUrl = `http://127.0.0.1:${(server.address() as { port: number }).port}/.well-known/jwks.json`;
+    auth = await authenticatorWith({ JWT_JWKS_URL: jwksUrl, JWT_SECRET: '', JWT_ISSUER: IDP });
+  });
+  afterAll(() => new Promise((r) => server?.close(r)));
+
+  const signWith = (alg: string, kid: string, key: PrivateKey | Uint8Array, iss = IDP) =>
+    new SignJWT({ scope: 'notes:read' }).setProtectedHeader({ alg, kid }).setIssuer(iss).setAudience(AUD).setSubject('carol').setExpirationTime('5m').sign(key);
+
+  it('accepts RS256 and ES256 tokens signed by a published key', async () => {
+    for (const token of [await signWith('RS256', 'rsa-1', keys.rsa!), await signWith('ES256', 'ec-1', keys.ec!)]) {
+      await expect(auth.authenticate(request(`Bearer ${token}`))).resolves.toMatchObject({ subject: 'carol', scopes: ['notes:read'] });
+    }
+  });
+
+  it('rejects HS256 (algorithm confusion), unknown keys and wrong issuers', async () => {
+    const hs = await signWith('HS256', 'rsa-1', new TextEncoder().encode(SECRET));
+    const other = await generateKeyPair('RS256');
+    const unknown = await signWith('RS256', 'nope', other.privateKey);
+    const wrongIss = await signWith('RS256', 'rsa-1', keys.rsa!, 'https://evil.test/');
+    for (const token of [hs, unknown, wrongIss]) {
+      await expect(auth.authenticate(request(`Bearer ${token}`))).rejects.toMatchObject({ status: 401 });
+    }
+  });
+
+  it('answers 503 (not 401) when the JWKS cannot be fetched', async () => {
+    const down = await authenticatorWith({ JWT_JWKS_URL: 'http://127.0.0.1:1/jwks.json', JWT_ISSUER: IDP });
+    const token = await signWith('RS256', 'rsa-1', keys.rsa!);
+    await expect(down.authenticate(request(`Bearer ${token}`))).rejects.toMatchObject({ status: 503 });
+  });
+});

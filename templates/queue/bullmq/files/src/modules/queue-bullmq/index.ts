@@ -1,0 +1,39 @@
+import type {} from '../connection-redis/augment.js';
+import { defineModule, type AppContext } from '../../core/context.js';
+import type { JobQueue } from '../../core/ports.js';
+import { createBullmqQueue } from './bullmq-queue.js';
+import { noteCreatedJobId } from './job-options.js';
+import { createMemoryQueue } from './memory-queue.js';
+import { registerQueueMetrics, type JobCounts } from './metrics.js';
+import { createJobProcessor } from './processor.js';
+
+/** Without Redis the API process is its own worker, so it also exports the worker's metrics. */
+function createInProcessQueue(ctx: AppContext) {
+  let getCounts = async (): Promise<JobCounts> => ({});
+  const metrics = registerQueueMetrics(ctx.metrics, ctx.config.QUEUE_NAME, () => getCounts());
+  const processor = createJobProcessor((summary) => ctx.logger.info({ summary }, 'note summarized'));
+  const queue = createMemoryQueue({ processor, logger: ctx.logger, metrics });
+  getCounts = queue.getJobCounts;
+  return queue;
+}
+
+/** Register after connection-redis. With Redis, jobs run in the worker process (startWorker). */
+export default defineModule({
+  name: 'queue-bullmq',
+  kind: 'infra',
+  register(_app, ctx) {
+    const redis = ctx.connections.redis;
+    const queueName = ctx.config.QUEUE_NAME;
+    const queue: JobQueue & { close(): Promise<void> } = redis
+      ? createBullmqQueue(redis, queueName)
+      : createInProcessQueue(ctx);
+    ctx.ports.queue = queue;
+    const unsubscribe = ctx.events.on('note.created', (note) =>
+      queue.enqueue('note.created', note, { jobId: noteCreatedJobId(note.id) }),
+    );
+    ctx.onClose(async () => {
+      unsubscribe();
+      await queue.close();
+    });
+  },
+});
