@@ -2,5 +2,5 @@
 import { checkNode } from './check-node.js';
 
 checkNode();
-const { createMain } = await import('../dist/src/cli/main.js');
+const { createMain } = await import('../dist/cli.js');
 await createMain(process.argv.slice(2));

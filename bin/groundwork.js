@@ -2,5 +2,5 @@
 import { checkNode } from './check-node.js';
 
 checkNode();
-const { groundworkMain } = await import('../dist/src/cli/main.js');
+const { groundworkMain } = await import('../dist/cli.js');
 await groundworkMain(process.argv.slice(2));

@@ -4,7 +4,7 @@
 // Prints medians and ratios. Not a test: run it with `npm run bench`.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { homedir, tmpdir } from 'node:os';
+import { homedir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -28,7 +28,10 @@ if (!existsSync(t3Bin)) {
   sh('npm', ['install', '--no-audit', '--no-fund', 'create-t3-app@7.40.0'], { cwd: t3Dir });
 }
 
-const work = mkdtempSync(join(tmpdir(), 'gw-bench-'));
+// Projects go under ~/.cache, where users' projects live on the same kind of disk: on some machines
+// (this one) /tmp is a much slower place to create files than any other directory.
+mkdirSync(join(homedir(), '.cache', 'groundwork'), { recursive: true });
+const work = mkdtempSync(join(homedir(), '.cache', 'groundwork', 'bench-'));
 let counter = 0;
 const target = () => join(work, `p${counter++}`);
 const gw = join(root, 'bin', 'create-groundwork.js');
@@ -63,7 +66,7 @@ const median = (values) => {
 const medians = Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 const t3 = medians['create-t3-app full'];
 const node = medians['node -e 0'];
-console.log(`\nGeneration wall time, median of ${rounds} alternating runs (node ${process.version}):\n`);
+console.log(`\nGeneration wall time, median of ${rounds} alternating runs (node ${process.version}, projects written under ${work}):\n`);
 console.log('| run | median ms | vs create-t3-app | over bare node |');
 console.log('|---|---|---|---|');
 for (const [name, ms] of Object.entries(medians)) {

@@ -3,9 +3,12 @@ import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
+const isGeneratorRoot = (dir: string) =>
+  existsSync(join(dir, 'package.json')) && JSON.parse(readFileSync(join(dir, 'package.json'), 'utf8')).name === 'create-groundwork';
+
 function findPackageRoot(from: string): string {
   let dir = from;
-  while (!existsSync(join(dir, 'package.json')) || !existsSync(join(dir, 'templates'))) {
+  while (!isGeneratorRoot(dir)) {
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`create-groundwork: package root not found above ${from}`);
     dir = parent;
@@ -14,6 +17,7 @@ function findPackageRoot(from: string): string {
 }
 
 export const packageRoot = findPackageRoot(dirname(fileURLToPath(import.meta.url)));
+/** Template sources; the published package carries them precompiled in dist/templates instead. */
 export const templatesDir = join(packageRoot, 'templates');
 
 export const generatorVersion: string = JSON.parse(readFileSync(join(packageRoot, 'package.json'), 'utf8')).version;

@@ -6,7 +6,7 @@ export interface EnvVar {
   name: string;
   type: EnvType;
   doc: string;
-  /** No default: the variable is optional and undefined when unset. */
+  /** No default: the variable is optional and undefined when unset. `{{projectName}}` is replaced. */
   default?: string | number | boolean;
   /** Accepted values of an enum. */
   values?: readonly string[];

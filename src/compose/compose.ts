@@ -37,12 +37,12 @@ export interface Composition {
 
 export const GROUNDWORK_JSON = 'groundwork.json';
 
+const PROJECT_NAME = '{{projectName}}';
+
 /** Env defaults may name the project, e.g. OTEL_SERVICE_NAME = "{{projectName}}". */
-function renderEnvDefaults(manifest: ModuleManifest, context: object): ModuleManifest {
-  if (!manifest.env?.some((v) => typeof v.default === 'string' && v.default.includes('{{'))) return manifest;
-  const env = manifest.env.map((v) =>
-    typeof v.default === 'string' ? { ...v, default: renderTemplate(v.default, context, `${manifest.id} env ${v.name}`) } : v,
-  );
+function renderEnvDefaults(manifest: ModuleManifest, projectName: string): ModuleManifest {
+  if (!manifest.env?.some((v) => typeof v.default === 'string' && v.default.includes(PROJECT_NAME))) return manifest;
+  const env = manifest.env.map((v) => (typeof v.default === 'string' ? { ...v, default: v.default.replaceAll(PROJECT_NAME, projectName) } : v));
   return { ...manifest, env };
 }
 
@@ -50,7 +50,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   const resolution = resolveModules(stack);
   const has = Object.fromEntries(resolution.modules.map((m) => [m.id, true]));
   const baseContext = { projectName, stack, has, generatorVersion };
-  const modules = resolution.modules.map((m) => renderEnvDefaults(m, baseContext));
+  const modules = resolution.modules.map((m) => renderEnvDefaults(m, projectName));
   const context = {
     ...baseContext,
     modules: modules.map((m) => ({ id: m.id, title: m.title })),
@@ -70,7 +70,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   for (const module of modules) {
     for (const file of source.files.get(module.id) ?? []) {
       const name = `${module.id}/${file.path}`;
-      put(file.path, file.render ? renderTemplate(file.contents, context, name) : file.contents, module.id);
+      put(file.path, file.render ? renderTemplate(file.spec, context, name) : file.contents, module.id);
     }
   }
 

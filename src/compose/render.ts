@@ -1,18 +1,17 @@
-// Handlebars on a private instance (node-plop registers helpers on the global one), with no HTML
-// escaping (we generate code) and strict lookups (a typo in a template is an error, not "").
-import Handlebars from 'handlebars';
+// Renders precompiled templates on a private handlebars runtime (node-plop registers helpers on the
+// global instance). Compile options (noEscape, strict) are baked in by precompile.ts.
+import type HandlebarsApi from 'handlebars';
+import Runtime from 'handlebars/runtime.js';
 
-const handlebars = Handlebars.create();
+// The runtime package has the same API minus the compiler; its typings are empty.
+const handlebars = (Runtime as unknown as typeof HandlebarsApi).create();
 handlebars.registerHelper('json', (value: unknown) => JSON.stringify(value));
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>();
+const templates = new WeakMap<TemplateSpecification, HandlebarsTemplateDelegate>();
 
-export function renderTemplate(source: string, context: object, name: string): string {
-  let template = compiled.get(source);
-  if (!template) {
-    template = handlebars.compile(source, { noEscape: true, strict: true });
-    compiled.set(source, template);
-  }
+export function renderTemplate(spec: TemplateSpecification, context: object, name: string): string {
+  const template = templates.get(spec) ?? handlebars.template(spec);
+  templates.set(spec, template);
   try {
     return template(context);
   } catch (error) {

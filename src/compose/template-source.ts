@@ -1,65 +1,58 @@
-// Reads module template files from disk: the only I/O of composition, done before compose runs.
-import { readdir, readFile } from 'node:fs/promises';
-import { join, relative, sep } from 'node:path';
-import { templatesDir } from '../paths.js';
+// Loads the templates of the modules a stack uses: the only I/O of composition, done before compose.
+// From the published package, the build's precompiled modules (dist/templates/*.js) are imported;
+// from source, the template folders are read and precompiled on the fly.
+import { pathToFileURL } from 'node:url';
+import { join } from 'node:path';
+import { packageRoot, templatesDir } from '../paths.js';
+import { readModuleTemplates, readVersions } from './template-files.js';
 
-export interface TemplateFile {
-  /** Path in the generated project (after `_name` -> `.name` and without `.hbs`). */
-  path: string;
-  contents: string;
-  /** Rendered with handlebars when true, copied as is otherwise. */
-  render: boolean;
+declare const __GW_BUNDLED__: boolean | undefined;
+
+export type TemplateFile =
+  | { path: string; render: false; contents: string }
+  /** A precompiled handlebars template. */
+  | { path: string; render: true; spec: TemplateSpecification };
+
+export interface PrecompiledModule {
+  files: TemplateFile[];
+  /** The module's README section, if any. */
+  readme?: TemplateSpecification;
 }
 
 export interface TemplateSource {
   /** Module id -> its files. */
   files: Map<string, TemplateFile[]>;
   /** Module id -> its README section (readme.md.hbs beside the manifest), if any. */
-  readme: Map<string, string>;
+  readme: Map<string, TemplateSpecification>;
   /** Package name -> exact version, for every dependency a generated project may use. */
   versions: Record<string, string>;
 }
 
-/** Dotfiles are stored as `_name` (npm drops `.gitignore` from packages); other `_` names are kept. */
-const dotfiles = new Set(['_gitignore', '_dockerignore', '_npmrc', '_github', '_vscode', '_editorconfig', '_nvmrc']);
+/** File name of a module's precompiled templates in dist/templates, e.g. `cache__redis.js`. */
+export const precompiledFileName = (moduleId: string) => `${moduleId.replaceAll('/', '__')}.js`;
 
-export function outputPath(templatePath: string): string {
-  const parts = templatePath.split(sep).map((part) => (dotfiles.has(part) ? `.${part.slice(1)}` : part));
-  const joined = parts.join('/');
-  return joined.endsWith('.hbs') ? joined.slice(0, -'.hbs'.length) : joined;
+const bundled = typeof __GW_BUNDLED__ !== 'undefined' && __GW_BUNDLED__;
+
+async function precompiledModule(moduleId: string): Promise<PrecompiledModule> {
+  const url = pathToFileURL(join(packageRoot, 'dist', 'templates', precompiledFileName(moduleId))).href;
+  return ((await import(url)) as { default: PrecompiledModule }).default;
 }
 
-async function walk(dir: string): Promise<string[]> {
-  const entries = await readdir(dir, { withFileTypes: true }).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return [];
-    throw error;
-  });
-  const nested = await Promise.all(
-    entries.map((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : Promise.resolve([join(dir, entry.name)]))),
-  );
-  return nested.flat();
+async function sourceModule(moduleId: string): Promise<PrecompiledModule> {
+  const { precompileSpec } = await import('./precompile.js');
+  const raw = readModuleTemplates(templatesDir, moduleId);
+  return {
+    files: raw.files.map((file): TemplateFile =>
+      file.render ? { path: file.path, render: true, spec: precompileSpec(file.contents) } : { path: file.path, render: false, contents: file.contents },
+    ),
+    readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme),
+  };
 }
 
 export async function loadTemplateSource(moduleIds: readonly string[]): Promise<TemplateSource> {
-  const files = new Map<string, TemplateFile[]>();
-  const readme = new Map<string, string>();
-  await Promise.all(
-    moduleIds.map(async (id) => {
-      const root = join(templatesDir, id);
-      const filesRoot = join(root, 'files');
-      const paths = await walk(filesRoot);
-      const loaded = await Promise.all(
-        paths.map(async (path) => ({
-          path: outputPath(relative(filesRoot, path)),
-          contents: await readFile(path, 'utf8'),
-          render: path.endsWith('.hbs'),
-        })),
-      );
-      files.set(id, loaded.sort((a, b) => a.path.localeCompare(b.path)));
-      const section = await readFile(join(root, 'readme.md.hbs'), 'utf8').catch(() => undefined);
-      if (section !== undefined) readme.set(id, section);
-    }),
-  );
-  const versions = JSON.parse(await readFile(join(templatesDir, 'versions.json'), 'utf8')) as Record<string, string>;
-  return { files, readme, versions };
+  const load = bundled ? precompiledModule : sourceModule;
+  const modules = await Promise.all(moduleIds.map(async (id) => [id, await load(id)] as const));
+  const readme = new Map(modules.flatMap(([id, module]) => (module.readme ? [[id, module.readme] as const] : [])));
+  const versions = bundled ? (await import(pathToFileURL(join(packageRoot, 'dist', 'templates', 'versions.js')).href)).default : readVersions(templatesDir);
+  return { files: new Map(modules.map(([id, module]) => [id, module.files])), readme, versions };
 }

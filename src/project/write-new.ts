@@ -1,7 +1,8 @@
 // Writes a freshly composed project. Files are rendered into a temp dir beside the target and
 // moved into place at the end, so an interrupted run leaves the disk as it was.
 import { randomBytes } from 'node:crypto';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat, writeFile } from 'node:fs/promises';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import { GroundworkError } from '../errors.js';
 
@@ -33,10 +34,11 @@ export async function findCollisions(target: string, files: Map<string, string>)
   return collisions;
 }
 
-async function writeTree(root: string, files: Map<string, string>): Promise<void> {
+/** Synchronous for the same reason as template loading: many small files, thread hand-offs dominate. */
+function writeTree(root: string, files: Map<string, string>): void {
   const dirs = new Set([...files.keys()].map((path) => dirname(join(root, path))));
-  for (const dir of dirs) await mkdir(dir, { recursive: true });
-  await Promise.all([...files].map(([path, contents]) => writeFile(join(root, path), contents)));
+  for (const dir of dirs) mkdirSync(dir, { recursive: true });
+  for (const [path, contents] of files) writeFileSync(join(root, path), contents);
 }
 
 export interface StagedProject {
@@ -50,7 +52,7 @@ export async function stageProject(target: string, state: TargetState, files: Ma
   const staging = join(dirname(target), `.${basename(target)}.groundwork-${randomBytes(4).toString('hex')}`);
   const discard = () => rm(staging, { recursive: true, force: true });
   try {
-    await writeTree(staging, files);
+    writeTree(staging, files);
   } catch (error) {
     await discard();
     throw error;
