@@ -12,6 +12,8 @@ echo "== typecheck (generator and tests)"
 npm run --silent typecheck
 echo "== unit and CLI tests"
 npx vitest run --project unit --project cli --reporter=default --reporter=json --outputFile.json="$results/fast.json"
+echo "== every combination of the catalog: structure and types"
+npm run --silent matrix
 echo "== end-to-end tests"
 npx vitest run --project e2e --reporter=default --reporter=json --outputFile.json="$results/e2e.json" "$@"
 

@@ -30,6 +30,8 @@ export interface GroundworkJson {
 
 export interface Composition {
   files: Map<string, string>;
+  /** Paths rendered from templates or written by the composer (the rest are copied verbatim). */
+  rendered: Set<string>;
   modules: ModuleManifest[];
   implied: { id: string; title: string; by: string[] }[];
   groundwork: GroundworkJson;
@@ -60,17 +62,19 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   const { implied } = resolution;
 
   const files = new Map<string, string>();
+  const rendered = new Set<string>();
   const owners = new Map<string, string>();
-  const put = (path: string, contents: string, owner: string) => {
+  const put = (path: string, contents: string, owner: string, isRendered = true) => {
     if (owners.has(path)) throw new Error(`Modules ${owners.get(path)} and ${owner} both write ${path}`);
     owners.set(path, owner);
     files.set(path, contents);
+    if (isRendered) rendered.add(path);
   };
 
   for (const module of modules) {
     for (const file of source.files.get(module.id) ?? []) {
-      const name = `${module.id}/${file.path}`;
-      put(file.path, file.render ? renderTemplate(file.spec, context, name) : file.contents, module.id);
+      if (file.render) put(file.path, renderTemplate(file.spec, context, `${module.id}/${file.path}`), module.id);
+      else put(file.path, file.contents, module.id, false);
     }
   }
 
@@ -102,5 +106,6 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
     files: hashes,
   };
   files.set(GROUNDWORK_JSON, `${JSON.stringify(groundwork, null, 2)}\n`);
-  return { files, modules, implied, groundwork };
+  rendered.add(GROUNDWORK_JSON);
+  return { files, rendered, modules, implied, groundwork };
 }

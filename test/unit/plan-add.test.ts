@@ -5,6 +5,7 @@ import { planChanges } from '../../src/project/plan-add.js';
 
 const composition = (files: Record<string, string>): Composition => ({
   files: new Map(Object.entries(files)),
+  rendered: new Set(),
   modules: [],
   implied: [],
   groundwork: { generator: 'create-groundwork', version: '1', name: 'p', stack: {}, modules: [], files: {} },

@@ -1,0 +1,10 @@
+// Development tools (not published): bundled to .cache/tools so they run on the machine's Node
+// without a TypeScript loader. They compose from the template sources, like the tests.
+import { defineConfig } from 'rolldown';
+
+export default defineConfig({
+  input: { matrix: 'tools/matrix/cli.ts' },
+  platform: 'node',
+  external: [/^[^./]/], // packages stay in node_modules
+  output: { dir: '.cache/tools', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },
+});
