@@ -43,3 +43,12 @@ export async function privateRedis(): Promise<PrivateRedis> {
   await start();
   return { url: `redis://127.0.0.1:${port}`, port, start, stop };
 }
+
+/** Removes the keys a test left in a shared Redis (e.g. `myprefix:*`, `bull:myqueue:*`). */
+export async function deleteRedisKeys(url: string, patterns: string[]): Promise<void> {
+  for (const pattern of patterns) {
+    const { stdout } = await execa('redis-cli', ['-u', url, '--scan', '--pattern', pattern], { stdin: 'ignore' });
+    const keys = stdout.split('\n').filter(Boolean);
+    for (let i = 0; i < keys.length; i += 500) await execa('redis-cli', ['-u', url, 'UNLINK', ...keys.slice(i, i + 500)], { stdin: 'ignore' });
+  }
+}

@@ -1,0 +1,86 @@
+// The runtime covering set: every pair of option values (each API style its own on/off dimension)
+// appears in at least one of these stacks, computed from the catalog. Each is installed, built, has
+// its own tests run (integration tests against the real services its stack uses), is booted against
+// those services and probed, with its worker when it has a queue.
+import { randomBytes } from 'node:crypto';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Stack } from '../../src/catalog/types.js';
+import { flagsOf } from '../../tools/matrix/run.js';
+import { pairwiseStacks } from '../../tools/pairwise.js';
+import { createGroundwork, tempDir } from '../support/cli.js';
+import { node24Env } from '../support/node24.js';
+import { devToken, run, scriptCommand } from '../support/project.js';
+import { freePort, startProcess, type RunningProcess } from '../support/server.js';
+import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
+
+const registryEnv = inject('registryEnv');
+const SHARED_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
+const stacks = pairwiseStacks();
+const timings: string[] = [];
+
+let work: { path: string; cleanup(): Promise<void> };
+beforeAll(async () => {
+  work = await tempDir('gw-e2e-pairs-');
+});
+afterAll(async () => {
+  console.log(`covering set: ${stacks.length} stacks\n${timings.join('\n')}`);
+  await work?.cleanup();
+});
+
+const uses = (stack: Stack, category: string, option: string) => stack[category]?.includes(option) ?? false;
+
+async function probe(app: RunningProcess, stack: Stack, project: string): Promise<void> {
+  expect((await fetch(`${app.url}/livez`)).status).toBe(200);
+  const ready = await fetch(`${app.url}/readyz`);
+  expect(ready.status, await ready.clone().text()).toBe(200);
+  expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
+  const headers: Record<string, string> = { 'content-type': 'application/json' };
+  if (uses(stack, 'auth', 'jwt')) headers.authorization = `Bearer ${await devToken(project)}`;
+  const created = await fetch(`${app.url}/v1/notes`, { method: 'POST', headers, body: JSON.stringify({ title: 'pair', body: 'covering set' }) });
+  expect(created.status).toBe(201);
+  const { id } = (await created.json()) as { id: string };
+  expect((await fetch(`${app.url}/v1/notes/${id}`)).status).toBe(200);
+}
+
+describe('pairwise covering set, on real services', () => {
+  it.each(stacks.map((stack, i) => [flagsOf(stack), stack, i] as const))('%s', async (_flags, stack, i) => {
+    const started = performance.now();
+    const lap = () => ((performance.now() - started) / 1000).toFixed(0);
+    const name = `pairs-${i}`;
+    const created = await createGroundwork([name, ...flagsOf(stack).split(' '), '--yes', '--no-git'], work.path, node24Env(registryEnv) as Record<string, string>);
+    expect(created.exitCode, created.stderr).toBe(0);
+    const project = join(work.path, name);
+    const installed = lap();
+
+    const database = uses(stack, 'db', 'postgres') ? await createDatabase('gw_pairs') : undefined;
+    const usesRedis = uses(stack, 'cache', 'redis') || uses(stack, 'queue', 'bullmq');
+    const prefix = `gw-pairs-${randomBytes(3).toString('hex')}`;
+    const services: Record<string, string> = {
+      HOST: '127.0.0.1',
+      ...(database ? { DATABASE_URL: database.url } : {}),
+      ...(usesRedis ? { REDIS_URL: SHARED_REDIS, REDIS_KEY_PREFIX: `${prefix}:`, QUEUE_NAME: prefix } : {}),
+    };
+    const processes: RunningProcess[] = [];
+    try {
+      await run('npm', ['run', 'build'], project, registryEnv);
+      await run('npm', ['test'], project, { ...registryEnv, TEST_DATABASE_URL: POSTGRES_ADMIN_URL, TEST_REDIS_URL: SHARED_REDIS, REQUIRE_SERVICES: '1' });
+      const tested = lap();
+      if (database) await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url });
+      const port = await freePort();
+      const app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...services, PORT: String(port) }) });
+      processes.push(app);
+      if (uses(stack, 'queue', 'bullmq')) {
+        const workerPort = await freePort();
+        processes.push(await startProcess(...(await scriptCommand(project, 'worker')), { cwd: project, port: workerPort, readyPath: '/readyz', env: node24Env({ ...services, WORKER_PORT: String(workerPort) }) }));
+      }
+      await probe(app, stack, project);
+      for (const process of processes.splice(0)) expect(await process.stop(), process.output().slice(-2000)).toBe(0);
+      timings.push(`  ${flagsOf(stack)}: create+install ${installed} s, build+test ${tested} s, total ${lap()} s`);
+    } finally {
+      for (const process of processes) await process.stop();
+      await database?.drop();
+      if (usesRedis) await deleteRedisKeys(SHARED_REDIS, [`${prefix}:*`, `bull:${prefix}:*`]);
+    }
+  });
+});
