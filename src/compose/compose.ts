@@ -50,11 +50,11 @@ function renderEnvDefaults(manifest: ModuleManifest, projectName: string): Modul
 
 export function compose({ projectName, stack, generatorVersion, source }: ComposeInput): Composition {
   const resolution = resolveModules(stack);
-  const has = Object.fromEntries(resolution.modules.map((m) => [m.id, true]));
-  const baseContext = { projectName, stack, has, generatorVersion };
   const modules = resolution.modules.map((m) => renderEnvDefaults(m, projectName));
   const context = {
-    ...baseContext,
+    projectName,
+    stack,
+    generatorVersion,
     modules: modules.map((m) => ({ id: m.id, title: m.title })),
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),

@@ -33,26 +33,20 @@ export const precompiledFileName = (moduleId: string) => `${moduleId.replaceAll(
 
 const bundled = typeof __GW_BUNDLED__ !== 'undefined' && __GW_BUNDLED__;
 
-async function precompiledModule(moduleId: string): Promise<PrecompiledModule> {
-  const url = pathToFileURL(join(packageRoot, 'dist', 'templates', precompiledFileName(moduleId))).href;
-  return ((await import(url)) as { default: PrecompiledModule }).default;
-}
+/** Default export of one of the build's modules in dist/templates. */
+const importPrecompiled = async <T>(fileName: string): Promise<T> =>
+  ((await import(pathToFileURL(join(packageRoot, 'dist', 'templates', fileName)).href)) as { default: T }).default;
 
 async function sourceModule(moduleId: string): Promise<PrecompiledModule> {
-  const { precompileSpec } = await import('./precompile.js');
+  const { precompileFile, precompileSpec } = await import('./precompile.js');
   const raw = readModuleTemplates(templatesDir, moduleId);
-  return {
-    files: raw.files.map((file): TemplateFile =>
-      file.render ? { path: file.path, render: true, spec: precompileSpec(file.contents) } : { path: file.path, render: false, contents: file.contents },
-    ),
-    readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme),
-  };
+  return { files: raw.files.map(precompileFile), readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme) };
 }
 
 export async function loadTemplateSource(moduleIds: readonly string[]): Promise<TemplateSource> {
-  const load = bundled ? precompiledModule : sourceModule;
+  const load = bundled ? (id: string) => importPrecompiled<PrecompiledModule>(precompiledFileName(id)) : sourceModule;
   const modules = await Promise.all(moduleIds.map(async (id) => [id, await load(id)] as const));
   const readme = new Map(modules.flatMap(([id, module]) => (module.readme ? [[id, module.readme] as const] : [])));
-  const versions = bundled ? (await import(pathToFileURL(join(packageRoot, 'dist', 'templates', 'versions.js')).href)).default : readVersions(templatesDir);
+  const versions = bundled ? await importPrecompiled<Record<string, string>>('versions.js') : readVersions(templatesDir);
   return { files: new Map(modules.map(([id, module]) => [id, module.files])), readme, versions };
 }

@@ -10,7 +10,7 @@ import { flagsOf } from '../../tools/matrix/run.js';
 import { pairwiseStacks } from '../../tools/pairwise.js';
 import { createGroundwork, tempDir } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
-import { devToken, run, scriptCommand } from '../support/project.js';
+import { devToken, postNote, run, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
 
@@ -35,9 +35,8 @@ async function probe(app: RunningProcess, stack: Stack, project: string): Promis
   const ready = await fetch(`${app.url}/readyz`);
   expect(ready.status, await ready.clone().text()).toBe(200);
   expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
-  const headers: Record<string, string> = { 'content-type': 'application/json' };
-  if (uses(stack, 'auth', 'jwt')) headers.authorization = `Bearer ${await devToken(project)}`;
-  const created = await fetch(`${app.url}/v1/notes`, { method: 'POST', headers, body: JSON.stringify({ title: 'pair', body: 'covering set' }) });
+  const token = uses(stack, 'auth', 'jwt') ? await devToken(project) : undefined;
+  const created = await postNote(app.url, { title: 'pair', body: 'covering set' }, token);
   expect(created.status).toBe(201);
   const { id } = (await created.json()) as { id: string };
   expect((await fetch(`${app.url}/v1/notes/${id}`)).status).toBe(200);

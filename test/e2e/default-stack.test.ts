@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { tempDir } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
-import { devToken, run as runCommand, scriptCommand } from '../support/project.js';
+import { devToken, postNote, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 
 let work: { path: string; cleanup(): Promise<void> };
@@ -64,16 +64,11 @@ describe('npm create groundwork@latest (default stack, from a local registry)', 
   });
 
   it('serves the notes API: writes need a token, reads carry ETags', async () => {
-    const unauthorized = await fetch(`${server.url}/v1/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 't', body: 'b' }) });
+    const unauthorized = await postNote(server.url, { title: 't', body: 'b' });
     expect(unauthorized.status).toBe(401);
     expect(unauthorized.headers.get('content-type')).toContain('application/problem+json');
 
-    const token = await devToken(project);
-    const created = await fetch(`${server.url}/v1/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ title: 'Hello', body: 'From the e2e test' }),
-    });
+    const created = await postNote(server.url, { title: 'Hello', body: 'From the e2e test' }, await devToken(project));
     expect(created.status).toBe(201);
     const note = (await created.json()) as { id: string; title: string };
     expect(note.title).toBe('Hello');

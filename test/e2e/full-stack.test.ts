@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGroundwork, tempDir } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
-import { devToken, run as runCommand, scriptCommand } from '../support/project.js';
+import { devToken, postNote, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
 
@@ -72,12 +72,7 @@ describe('full stack on real services', () => {
   });
 
   it('processes the job of a created note in the worker, once, with a JSON log line', async () => {
-    const token = await devToken(project);
-    const response = await fetch(`${app.url}/v1/notes`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
-      body: JSON.stringify({ title: 'Queued', body: 'one two three four' }),
-    });
+    const response = await postNote(app.url, { title: 'Queued', body: 'one two three four' }, await devToken(project));
     expect(response.status).toBe(201);
     const note = (await response.json()) as { id: string };
     const line = await waitFor('the worker to complete the job', async () =>

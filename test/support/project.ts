@@ -27,3 +27,9 @@ export async function scriptCommand(cwd: string, script: string): Promise<[strin
   if (!scripts[script]) throw new Error(`package.json has no "${script}" script`);
   return ['sh', ['-c', `exec ${scripts[script]}`]];
 }
+
+/** POST /v1/notes the way an API client does, with a bearer token when one is given. */
+export function postNote(baseUrl: string, note: { title: string; body: string }, token?: string): Promise<Response> {
+  const headers = { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  return fetch(`${baseUrl}/v1/notes`, { method: 'POST', headers, body: JSON.stringify(note) });
+}

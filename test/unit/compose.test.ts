@@ -9,18 +9,14 @@ import { renderDockerCompose } from '../../src/compose/outputs/docker-compose.js
 import { renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
 import { renderPackageJson } from '../../src/compose/outputs/package-json.js';
 import { resolveModules } from '../../src/compose/resolve.js';
-import { precompileSpec } from '../../src/compose/precompile.js';
-import { outputPath } from '../../src/compose/template-files.js';
-import type { TemplateFile, TemplateSource } from '../../src/compose/template-source.js';
+import { precompileFile, precompileSpec } from '../../src/compose/precompile.js';
+import { outputPath, type RawTemplateFile } from '../../src/compose/template-files.js';
+import type { TemplateSource } from '../../src/compose/template-source.js';
 
 const stack = { api: ['rest'], db: ['none'], cache: ['redis'], auth: ['none'], queue: ['bullmq'] };
 
-type Raw = { path: string; contents: string; render: boolean };
-const precompiled = (file: Raw): TemplateFile =>
-  file.render ? { path: file.path, render: true, spec: precompileSpec(file.contents) } : { path: file.path, render: false, contents: file.contents };
-
-const source = (files: Record<string, Raw[]> = {}): TemplateSource => ({
-  files: new Map(Object.entries(files).map(([id, list]) => [id, list.map(precompiled)])),
+const source = (files: Record<string, RawTemplateFile[]> = {}): TemplateSource => ({
+  files: new Map(Object.entries(files).map(([id, list]) => [id, list.map(precompileFile)])),
   readme: new Map([['cache/redis', precompileSpec('## Cache in {{projectName}}')]]),
   versions: JSON.parse(readFileSync(join(templatesDir, 'versions.json'), 'utf8')) as Record<string, string>,
 });

@@ -22,12 +22,13 @@ export function typeKey(files: ReadonlyMap<string, string>): string {
 /** Installs (once per distinct union) the dependencies of every given package.json into root/node_modules. */
 export async function installUnion(root: string, packageJsons: readonly string[]): Promise<void> {
   const union: Record<string, string> = {};
+  const overrides: Record<string, unknown> = {};
   for (const text of packageJsons) {
     const pkg = JSON.parse(text) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string>; overrides?: Record<string, unknown> };
     Object.assign(union, pkg.dependencies, pkg.devDependencies);
+    Object.assign(overrides, pkg.overrides);
   }
   delete union['create-groundwork']; // the generator itself: not needed to type-check
-  const overrides = Object.assign({}, ...packageJsons.map((text) => (JSON.parse(text) as { overrides?: object }).overrides ?? {}));
   const manifest = `${JSON.stringify({ private: true, type: 'module', dependencies: union, overrides }, null, 2)}\n`;
   const stamp = createHash('sha256').update(manifest).digest('hex');
   const stampFile = join(root, 'node_modules', '.union-stamp');
