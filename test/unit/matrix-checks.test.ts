@@ -4,7 +4,7 @@ import { composeStack } from '../../src/compose/compose-stack.js';
 import type { Composition } from '../../src/compose/compose.js';
 import { structuralProblems } from '../../tools/matrix/checks.js';
 import { importSpecifiers } from '../../tools/matrix/imports.js';
-import { typeKey } from '../../tools/matrix/typecheck.js';
+import { typeKey } from '../../tools/matrix/file-set-keys.js';
 
 const stack = { api: ['rest'], db: ['postgres'], cache: ['redis'], auth: ['jwt'], queue: ['bullmq'] };
 
@@ -53,6 +53,14 @@ describe('matrix helpers', () => {
   it('find every kind of import specifier', () => {
     const source = "import a from 'a';\nimport type { B } from '@s/b/deep';\nexport { c } from './c.js';\nimport './side.js';\nconst d = await import('d');\n";
     expect(importSpecifiers(source)).toEqual(['a', '@s/b/deep', './c.js', './side.js', 'd']);
+  });
+
+  it('catch an import from src/ to outside src/, which the build (rootDir src) rejects', async () => {
+    const problems = await broken((files) => files.set('src/extra.ts', "import { authHeaders } from '../test/support/auth.js';\nexport { authHeaders };\n"));
+    expect(problems).toEqual([
+      'src/extra.ts: import "../test/support/auth.js" leaves src/, the build\'s rootDir',
+      expect.stringContaining('groundwork.json: wrong or missing hash for src/extra.ts'),
+    ]);
   });
 
   it('key file sets by their type-relevant files only', () => {

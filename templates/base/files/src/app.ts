@@ -1,7 +1,6 @@
 // Composition root: core plugins, infra modules, the notes service, then api modules.
 import type { FastifyInstance } from 'fastify';
-import type { Config } from './core/config.js';
-import { redactConfig } from './core/config.js';
+import { loadAppConfig, type Env } from './core/config.js';
 import type { AppContext, AppModule } from './core/context.js';
 import type { Runtime } from './core/create-context.js';
 import { createRuntime } from './core/create-context.js';
@@ -18,22 +17,26 @@ export interface BuildAppOptions extends ServerOptions {
 export interface BuiltApp extends Runtime {
   app: FastifyInstance;
   ctx: AppContext;
+  /** Every variable the app read, secrets masked: for the start-up log line. */
+  redactedConfig: Record<string, unknown>;
 }
 
-export async function buildApp(config: Config, options: BuildAppOptions = {}): Promise<BuiltApp> {
+/** Throws ConfigError, naming every bad variable of the core and the modules, before anything starts. */
+export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise<BuiltApp> {
+  const modules = options.modules ?? defaultModules;
+  const { config, redacted } = loadAppConfig(modules.flatMap((m) => (m.env ? [m.env] : [])), env);
   const app = createFastify(config, options);
-  const runtime = createRuntime(config, app.log);
+  const runtime = createRuntime(config, env, app.log);
   const { ctx } = runtime;
-  app.log.debug({ config: redactConfig(config) }, 'configuration');
+  app.log.debug({ config: redacted }, 'configuration');
 
   registerOpsCore(app, runtime);
   await registerHttpCore(app, ctx);
 
-  const modules = options.modules ?? defaultModules;
   for (const module of modules.filter((m) => m.kind === 'infra')) await module.register(app, ctx);
   app.decorate('notesService', createNotesService(ctx));
   for (const module of modules.filter((m) => m.kind === 'api')) await module.register(app, ctx);
 
   app.log.debug({ modules: modules.map((m) => m.name) }, 'modules registered');
-  return { app, ...runtime };
+  return { app, ...runtime, redactedConfig: redacted };
 }

@@ -1,21 +1,21 @@
 // Process entry point: config, app, listen, graceful shutdown.
-import { buildApp } from './app.js';
-import { ConfigError, loadConfig, redactConfig } from './core/config.js';
+import { buildApp, type BuiltApp } from './app.js';
+import { ConfigError } from './core/config.js';
 import { installSignalHandlers } from './core/shutdown.js';
 
 async function main(): Promise<void> {
-  let config;
+  let built: BuiltApp;
   try {
-    config = loadConfig();
+    built = await buildApp(process.env);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     process.stderr.write(`Invalid configuration: ${error.message}\n`);
     process.exit(1);
   }
-  const { app, health } = await buildApp(config);
-  installSignalHandlers({ app, health, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-  await app.listen({ port: config.PORT, host: config.HOST });
-  app.log.info({ config: redactConfig(config) }, 'started');
+  const { app, health, ctx, redactedConfig } = built;
+  installSignalHandlers({ app, health, timeoutMs: ctx.config.SHUTDOWN_TIMEOUT_MS });
+  await app.listen({ port: ctx.config.PORT, host: ctx.config.HOST });
+  app.log.info({ config: redactedConfig }, 'started');
 }
 
 main().catch((err: unknown) => {

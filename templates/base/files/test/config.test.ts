@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, loadConfig, redactConfig } from '../src/core/config.js';
+import { ConfigError, loadAppConfig, loadConfig, redactConfig, type EnvSpec } from '../src/core/config.js';
 
 describe('config', () => {
   it('applies defaults when nothing is set', () => {
@@ -36,6 +36,22 @@ describe('config', () => {
     } catch (error) {
       expect((error as ConfigError).issues.map((i) => i.variable)).toEqual(['PORT', 'LOG_LEVEL']);
     }
+  });
+
+  it("checks the core's and every module's variables together, and masks a module's secrets", () => {
+    const moduleSpec = {
+      WIDGET_URL: { type: 'url', doc: 'Widget service' },
+      WIDGET_TOKEN: { type: 'string', secret: true, doc: 'Widget token' },
+    } as const satisfies EnvSpec;
+    try {
+      loadAppConfig([moduleSpec], { PORT: 'x', WIDGET_URL: 'nope' });
+      expect.unreachable();
+    } catch (error) {
+      expect((error as ConfigError).issues.map((i) => i.variable)).toEqual(['PORT', 'WIDGET_URL']);
+    }
+    const { config, redacted } = loadAppConfig([moduleSpec], { PORT: '8080', WIDGET_URL: 'http://w', WIDGET_TOKEN: 'abc' });
+    expect(config.PORT).toBe(8080);
+    expect(redacted).toMatchObject({ PORT: 8080, WIDGET_URL: 'http://w', WIDGET_TOKEN: '[REDACTED]' });
   });
 
   it('redacts secrets for logging', () => {

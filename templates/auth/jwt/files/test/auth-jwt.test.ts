@@ -3,19 +3,21 @@ import type { FastifyRequest } from 'fastify';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { requirePrincipal } from '../src/core/auth.js';
+import { loadConfigFrom } from '../src/core/config.js';
 import { defineModule } from '../src/core/context.js';
 import type { HttpProblem } from '../src/core/errors.js';
 import type { Authenticator } from '../src/core/ports.js';
+import { envSpec } from '../src/modules/auth-jwt/env.js';
 import authJwt from '../src/modules/auth-jwt/index.js';
 import { signDevToken } from '../src/modules/auth-jwt/sign.js';
 import { modules } from '../src/modules.js';
-import { testApp, testConfig, testModules } from './support/app.js';
+import { testApp, testEnv, testModules } from './support/app.js';
 import { authHeaders, authTestEnv } from './support/auth.js';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
 const request = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } }) as FastifyRequest;
 const SECRET = authTestEnv.JWT_SECRET!;
-const { JWT_ISSUER: ISS, JWT_AUDIENCE: AUD } = testConfig();
+const { JWT_ISSUER: ISS, JWT_AUDIENCE: AUD } = loadConfigFrom(envSpec, testEnv());
 
 async function authenticatorWith(env: Record<string, string>): Promise<Authenticator> {
   const built = await testModules([authJwt], env);

@@ -1,4 +1,5 @@
-// Typed configuration from the generated env spec. Fails fast with a message that says what to fix.
+// Typed configuration: the core's variables in env-spec.ts, each module's in its own env.ts. Fails
+// fast, naming every bad value at once.
 import { envSpec } from './env-spec.js';
 
 type BaseVar = { doc: string; secret?: boolean };
@@ -11,6 +12,9 @@ export type EnvVarSpec = BaseVar &
     | { type: 'enum'; values: readonly string[]; default?: string }
   );
 export type EnvSpec = Record<string, EnvVarSpec>;
+
+/** Raw variables, e.g. process.env or a test's own record. */
+export type Env = Readonly<Record<string, string | undefined>>;
 
 type ValueOf<S> = S extends { type: 'integer' | 'port' }
   ? number
@@ -73,7 +77,7 @@ function parse(spec: EnvVarSpec, raw: string): { ok: true; value: unknown } | { 
   }
 }
 
-export function loadConfigFrom<T extends EnvSpec>(spec: T, env: Record<string, string | undefined>): ConfigFrom<T> {
+export function loadConfigFrom<T extends EnvSpec>(spec: T, env: Env): ConfigFrom<T> {
   const out: Record<string, unknown> = {};
   const issues: ConfigIssue[] = [];
   for (const [variable, varSpec] of Object.entries(spec)) {
@@ -91,8 +95,19 @@ export function loadConfigFrom<T extends EnvSpec>(spec: T, env: Record<string, s
   return Object.freeze(out) as ConfigFrom<T>;
 }
 
-export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+/** The core's variables. */
+export function loadConfig(env: Env = process.env): Config {
   return loadConfigFrom(envSpec, env);
+}
+
+/**
+ * The core's config, after checking the core's and the given modules' variables together (one error
+ * names every bad value, whichever module reads it), and every value read, secrets masked, to log.
+ */
+export function loadAppConfig(moduleSpecs: readonly EnvSpec[], env: Env = process.env): { config: Config; redacted: Record<string, unknown> } {
+  const spec: EnvSpec = Object.assign({}, envSpec, ...moduleSpecs);
+  const values = loadConfigFrom(spec, env);
+  return { config: loadConfig(env), redacted: redactConfig(values, spec) };
 }
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|API_?KEY|CREDENTIAL/i;

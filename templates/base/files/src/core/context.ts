@@ -1,7 +1,7 @@
 // What every module receives. Modules fill ports and register health checks and close hooks.
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { Config } from './config.js';
+import type { Config, Env, EnvSpec } from './config.js';
 import type { EventBus } from './events.js';
 import type { Authenticator, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
 
@@ -18,7 +18,9 @@ export interface Ports {
 export interface Connections {}
 
 export interface AppContext {
+  /** The core's variables; a module reads its own from `env` with loadConfigFrom(its envSpec, ctx.env). */
   config: Config;
+  env: Env;
   logger: FastifyBaseLogger;
   metrics: Registry;
   events: EventBus; // in-process domain events, e.g. "note.created"
@@ -33,6 +35,8 @@ export interface AppModule {
   name: string;
   /** infra modules register first (connections, adapters), api modules after the services exist. */
   kind: 'infra' | 'api';
+  /** The variables the module reads (its env.ts): checked with the core's before anything registers. */
+  env?: EnvSpec;
   register(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
 }
 

@@ -1,7 +1,7 @@
 // Builds the AppContext every module receives, with the core default ports.
 import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { Config } from './config.js';
+import type { Config, Env } from './config.js';
 import type { AppContext } from './context.js';
 import { anonymousAuthenticator, noopCache } from './default-ports.js';
 import { createEventBus } from './event-bus.js';
@@ -17,13 +17,14 @@ export interface Runtime {
   closeHooks: CloseHooks;
 }
 
-export function createRuntime(config: Config, logger: FastifyBaseLogger, metrics: Registry = createMetricsRegistry()): Runtime {
+export function createRuntime(config: Config, env: Env, logger: FastifyBaseLogger, metrics: Registry = createMetricsRegistry()): Runtime {
   const health = new HealthRegistry();
   const closeHooks = new CloseHooks();
   const rateLimitStore = new MemoryRateLimitStore();
   closeHooks.add(() => rateLimitStore.close());
   const ctx: AppContext = {
     config,
+    env,
     logger,
     metrics,
     events: createEventBus(logger),

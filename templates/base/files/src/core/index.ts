@@ -2,7 +2,7 @@
 export { defineModule, type AppContext, type AppModule, type Connections, type Ports } from './context.js';
 export type * from './ports.js';
 export type { DomainEvents, EventBus, EventName, Listener } from './events.js';
-export { ConfigError, loadConfig, loadConfigFrom, redactConfig, type Config, type EnvSpec, type EnvVarSpec } from './config.js';
+export { ConfigError, loadAppConfig, loadConfig, loadConfigFrom, redactConfig, type Config, type Env, type EnvSpec, type EnvVarSpec } from './config.js';
 export { HttpProblem, problem, sendProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors.js';
 export { requirePrincipal } from './auth.js';
 export { cacheRequestsCounter, createMetricsRegistry, httpDurationHistogram } from './metrics.js';

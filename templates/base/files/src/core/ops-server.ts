@@ -1,7 +1,7 @@
 // Core wiring shared by the API server and ops-only servers (e.g. a worker's /livez /readyz /metrics).
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
-import type { Config } from './config.js';
+import type { Config, Env } from './config.js';
 import { createRuntime, type Runtime } from './create-context.js';
 import { registerErrorHandlers } from './errors.js';
 import { registerHealthRoutes } from './health.js';
@@ -39,9 +39,9 @@ export function registerOpsCore(app: FastifyInstance, runtime: Runtime): void {
  * A small server answering only /livez, /readyz and /metrics, for processes without an API (workers).
  * Register infra modules on the returned app/ctx, then listen on the worker's port.
  */
-export function buildOpsServer(config: Config, options: ServerOptions = {}): { app: FastifyInstance } & Runtime {
+export function buildOpsServer(config: Config, env: Env, options: ServerOptions = {}): { app: FastifyInstance } & Runtime {
   const app = createFastify(config, options);
-  const runtime = createRuntime(config, app.log);
+  const runtime = createRuntime(config, env, app.log);
   registerOpsCore(app, runtime);
   return { app, ...runtime };
 }

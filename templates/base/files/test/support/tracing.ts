@@ -12,7 +12,8 @@ const sdk = new NodeSDK({
   spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
   metricReaders: [],
   logRecordProcessors: [],
-  instrumentations: [new HttpInstrumentation(), new FastifyOtelInstrumentation({ registerOnInitialization: true })],
+  // Same instrumentation options as src/telemetry.ts.
+  instrumentations: [new HttpInstrumentation(), new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false })],
 });
 sdk.start();
 

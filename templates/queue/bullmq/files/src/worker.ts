@@ -1,8 +1,10 @@
 // Worker process entry (`npm run worker`): runs queued jobs and serves /livez, /readyz and /metrics on WORKER_PORT.
-import { ConfigError, loadConfig, redactConfig, type Config } from './core/config.js';
+import { ConfigError, loadAppConfig, type Config } from './core/config.js';
 import { buildOpsServer } from './core/ops-server.js';
 import { installSignalHandlers } from './core/shutdown.js';
-import { startWorker } from './modules/queue-bullmq/worker.js';
+import { envSpec as redisEnvSpec } from './modules/connection-redis/env.js';
+import { envSpec } from './modules/queue-bullmq/env.js';
+import { loadWorkerConfig, startWorker } from './modules/queue-bullmq/worker.js';
 
 function fail(message: string): never {
   process.stderr.write(`${message}\n`);
@@ -10,24 +12,26 @@ function fail(message: string): never {
 }
 
 async function main(): Promise<void> {
-  let config: Config;
+  let loaded: { config: Config; redacted: Record<string, unknown> };
   try {
-    config = loadConfig();
+    loaded = loadAppConfig([redisEnvSpec, envSpec]);
   } catch (error) {
     if (!(error instanceof ConfigError)) throw error;
     fail(`Invalid configuration: ${error.message}`);
   }
-  if (!config.REDIS_URL) {
+  const { config, redacted } = loaded;
+  const workerConfig = loadWorkerConfig(process.env);
+  if (!workerConfig.REDIS_URL) {
     fail('worker: REDIS_URL is not set. Without Redis, jobs run in-process in the API server (npm start); no worker is needed.');
   }
-  const { app, ctx, health } = buildOpsServer(config);
-  const worker = await startWorker({ config, logger: app.log, metrics: ctx.metrics });
+  const { app, ctx, health } = buildOpsServer(config, process.env);
+  const worker = await startWorker({ config: workerConfig, logger: app.log, metrics: ctx.metrics });
   for (const check of worker.checks) ctx.health.register(check);
   // On shutdown: readiness fails, the ops server stops, then active jobs finish before the connection closes.
   ctx.onClose(() => worker.close());
   installSignalHandlers({ app, health, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
-  await app.listen({ port: config.WORKER_PORT, host: config.HOST });
-  app.log.info({ port: config.WORKER_PORT, config: redactConfig(config) }, 'worker ops server listening');
+  await app.listen({ port: workerConfig.WORKER_PORT, host: config.HOST });
+  app.log.info({ port: workerConfig.WORKER_PORT, config: redacted }, 'worker ops server listening');
 }
 
 main().catch((err: unknown) => {

@@ -9,8 +9,8 @@ import { createBullmqQueue, type BullmqJobQueue } from '../src/modules/queue-bul
 import queueBullmq from '../src/modules/queue-bullmq/index.js';
 import { toBullJobId } from '../src/modules/queue-bullmq/job-id.js';
 import { createJobProcessor, type JobProcessor } from '../src/modules/queue-bullmq/processor.js';
-import { startWorker, type WorkerHandle } from '../src/modules/queue-bullmq/worker.js';
-import { testModules } from './support/app.js';
+import { loadWorkerConfig, startWorker, type WorkerHandle } from '../src/modules/queue-bullmq/worker.js';
+import { testEnv, testModules } from './support/app.js';
 import { eventually } from './support/eventually.js';
 import { captureLogs } from './support/log-capture.js';
 import { describeWithService } from './support/services.js';
@@ -43,7 +43,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
 
   beforeAll(async () => {
     built = await testModules([connectionRedis, queueBullmq], { REDIS_URL: url, QUEUE_NAME: queueName });
-    worker = await startWorker({ config: built.ctx.config, logger, metrics }, { processor });
+    worker = await startWorker({ config: loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: queueName })), logger, metrics }, { processor });
     fastRetries = createBullmqQueue(built.ctx.connections.redis!, queueName, { backoffDelayMs: 100 });
   });
   afterAll(async () => {
@@ -113,7 +113,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
   it('exposes a redis check and closes idempotently', async () => {
     await worker.checks[0]!.check(AbortSignal.timeout(1000));
     const other = await startWorker(
-      { config: { ...built.ctx.config, QUEUE_NAME: `${queueName}-b` }, logger, metrics: new Registry() },
+      { config: loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: `${queueName}-b` })), logger, metrics: new Registry() },
       { processor },
     );
     await Promise.all([other.close(), other.close()]);
@@ -124,7 +124,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
 
   it('closes promptly when shut down while Redis is reconnecting', async () => {
     const proxy = await tcpProxy(url);
-    const config = { ...built.ctx.config, REDIS_URL: proxy.url, QUEUE_NAME: `${queueName}-c` };
+    const config = loadWorkerConfig(testEnv({ REDIS_URL: proxy.url, QUEUE_NAME: `${queueName}-c` }));
     const flaky = await startWorker({ config, logger, metrics: new Registry() }, { processor });
     await proxy.cut();
     await new Promise((resolve) => setTimeout(resolve, 100));

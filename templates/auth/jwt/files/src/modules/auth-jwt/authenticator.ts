@@ -1,3 +1,4 @@
+import { webcrypto } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { HttpProblem } from '../../core/errors.js';
@@ -33,6 +34,22 @@ function toProblem(err: unknown): HttpProblem {
   return unauthorized('invalid token');
 }
 
+/**
+ * Given raw secret bytes, jose imports them as a CryptoKey again on every verification; import them once
+ * per HMAC algorithm instead (jose has already checked the token's alg against `algorithms`).
+ */
+function importedOnce(secret: Uint8Array): JWTVerifyGetKey {
+  const keys = new Map<string, Promise<webcrypto.CryptoKey>>();
+  return ({ alg }) => {
+    let key = keys.get(alg);
+    if (!key) {
+      key = webcrypto.subtle.importKey('raw', secret, { name: 'HMAC', hash: `SHA-${alg.slice(2)}` }, false, ['verify']);
+      keys.set(alg, key);
+    }
+    return key;
+  };
+}
+
 export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
   const verifyOptions = {
     algorithms: o.algorithms,
@@ -41,8 +58,7 @@ export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
     clockTolerance: o.clockToleranceSeconds ?? 5,
     requiredClaims: ['exp', 'sub'],
   };
-  const secret = o.key;
-  const getKey: JWTVerifyGetKey = secret instanceof Uint8Array ? async () => secret : secret;
+  const getKey: JWTVerifyGetKey = o.key instanceof Uint8Array ? importedOnce(o.key) : o.key;
   return {
     required: true,
     async authenticate(request: FastifyRequest): Promise<Principal | undefined> {

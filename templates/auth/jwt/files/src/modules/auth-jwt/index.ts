@@ -1,6 +1,8 @@
 import { createRemoteJWKSet } from 'jose';
+import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { createJwtAuthenticator } from './authenticator.js';
+import { envSpec } from './env.js';
 
 // HS256 keys shorter than the hash output are brute-forceable; the generator writes 43 characters.
 const MIN_SECRET_LENGTH = 32;
@@ -8,8 +10,10 @@ const MIN_SECRET_LENGTH = 32;
 export default defineModule({
   name: 'auth-jwt',
   kind: 'infra',
+  env: envSpec,
   register(_app, ctx) {
-    const { JWT_JWKS_URL, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE, NODE_ENV } = ctx.config;
+    const { JWT_JWKS_URL, JWT_SECRET, JWT_ISSUER, JWT_AUDIENCE } = loadConfigFrom(envSpec, ctx.env);
+    const { NODE_ENV } = ctx.config;
     if (JWT_JWKS_URL) {
       // jose caches the key set and refetches on an unknown kid (at most every 30 s).
       const key = createRemoteJWKSet(new URL(JWT_JWKS_URL), { timeoutDuration: 2000, cooldownDuration: 30_000 });

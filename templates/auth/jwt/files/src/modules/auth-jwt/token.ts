@@ -1,7 +1,8 @@
 // `npm run token -- --sub alice --scope notes:write [--scope more] [--ttl 1h]`
 // Prints a dev JWT (HS256, JWT_SECRET from the environment or .env) as the last line of stdout.
 import { parseArgs } from 'node:util';
-import { loadConfig } from '../../core/config.js';
+import { ConfigError, loadConfigFrom } from '../../core/config.js';
+import { envSpec } from './env.js';
 import { signDevToken } from './sign.js';
 
 const { values } = parseArgs({
@@ -11,7 +12,14 @@ const { values } = parseArgs({
     ttl: { type: 'string', default: '1h' },
   },
 });
-const config = loadConfig();
+let config;
+try {
+  config = loadConfigFrom(envSpec, process.env);
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`token: invalid configuration: ${error.message}`);
+  process.exit(1);
+}
 if (!config.JWT_SECRET) {
   console.error('token: JWT_SECRET is not set (it is generated into .env at project creation)');
   process.exit(1);

@@ -1,5 +1,7 @@
 import type {} from './augment.js';
+import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
+import { envSpec } from './env.js';
 import { closeRedis, createRedisClient } from './client.js';
 import { redisHealthCheck } from './health.js';
 import { createRedisRateLimitStore } from './rate-limit-store.js';
@@ -7,8 +9,9 @@ import { createRedisRateLimitStore } from './rate-limit-store.js';
 export default defineModule({
   name: 'connection-redis',
   kind: 'infra',
+  env: envSpec,
   register(_app, ctx) {
-    const url = ctx.config.REDIS_URL;
+    const { REDIS_URL: url, REDIS_KEY_PREFIX } = loadConfigFrom(envSpec, ctx.env);
     if (!url) {
       ctx.logger.warn('REDIS_URL is not set: Redis-backed modules use in-process fallbacks, not shared across instances');
       return;
@@ -17,6 +20,6 @@ export default defineModule({
     ctx.connections.redis = redis;
     ctx.onClose(() => closeRedis(redis));
     ctx.health.register(redisHealthCheck(redis));
-    ctx.ports.rateLimitStore = createRedisRateLimitStore(redis, ctx.config.REDIS_KEY_PREFIX);
+    ctx.ports.rateLimitStore = createRedisRateLimitStore(redis, REDIS_KEY_PREFIX);
   },
 });

@@ -1,6 +1,7 @@
 import { drizzle } from 'drizzle-orm/node-postgres';
-import type { Config } from '../../core/config.js';
+import { loadConfigFrom, type Config, type ConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
+import { envSpec } from './env.js';
 import { postgresHealthCheck } from './health.js';
 import { registerPoolMetrics } from './metrics.js';
 import { openPglite } from './pglite.js';
@@ -8,17 +9,19 @@ import { createPool } from './pool.js';
 import { createNotesRepository } from './repository.js';
 
 // Tests get a fresh in-memory database per app unless they ask for a directory.
-const pgliteDataDir = (config: Config): string =>
-  config.PGLITE_DATA_DIR ?? (config.NODE_ENV === 'test' ? 'memory://' : '.data/pglite');
+const pgliteDataDir = (config: ConfigFrom<typeof envSpec>, nodeEnv: Config['NODE_ENV']): string =>
+  config.PGLITE_DATA_DIR ?? (nodeEnv === 'test' ? 'memory://' : '.data/pglite');
 
 export default defineModule({
   name: 'db-postgres',
   kind: 'infra',
+  env: envSpec,
   async register(_app, ctx) {
-    const url = ctx.config.DATABASE_URL;
+    const config = loadConfigFrom(envSpec, ctx.env);
+    const url = config.DATABASE_URL;
     if (url) {
       // Schema is applied by `npm run db:migrate` (deploy step), not at start.
-      const pool = createPool(ctx.config, url);
+      const pool = createPool({ ...config, applicationName: ctx.config.OTEL_SERVICE_NAME }, url);
       pool.on('error', (err) => ctx.logger.error({ err }, 'idle PostgreSQL client error'));
       ctx.onClose(() => pool.end());
       registerPoolMetrics(ctx.metrics, pool);
@@ -26,7 +29,7 @@ export default defineModule({
       ctx.ports.notes = createNotesRepository(drizzle({ client: pool }));
       return;
     }
-    const dataDir = pgliteDataDir(ctx.config);
+    const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
     ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
     const pglite = await openPglite(dataDir);
     ctx.onClose(pglite.close);

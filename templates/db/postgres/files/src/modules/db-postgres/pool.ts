@@ -1,7 +1,10 @@
 import pg from 'pg';
-import type { Config } from '../../core/config.js';
+import type { ConfigFrom } from '../../core/config.js';
+import type { envSpec } from './env.js';
 
-export function createPool(config: Config, url: string): pg.Pool {
+export type PoolConfig = ConfigFrom<typeof envSpec> & { applicationName: string };
+
+export function createPool(config: PoolConfig, url: string): pg.Pool {
   return new pg.Pool({
     connectionString: url,
     max: config.DATABASE_POOL_MAX,
@@ -11,6 +14,6 @@ export function createPool(config: Config, url: string): pg.Pool {
     idle_in_transaction_session_timeout: 60_000,
     // Client-side guard for when the server never answers (e.g. network partition).
     query_timeout: config.DATABASE_STATEMENT_TIMEOUT_MS + 1000,
-    application_name: config.OTEL_SERVICE_NAME,
+    application_name: config.applicationName,
   });
 }

@@ -1,16 +1,18 @@
 import type {} from '../connection-redis/augment.js';
+import { loadConfigFrom } from '../../core/config.js';
 import { defineModule, type AppContext } from '../../core/context.js';
 import type { JobQueue } from '../../core/ports.js';
 import { createBullmqQueue } from './bullmq-queue.js';
 import { noteCreatedJobId } from './job-options.js';
+import { envSpec } from './env.js';
 import { createMemoryQueue } from './memory-queue.js';
 import { registerQueueMetrics, type JobCounts } from './metrics.js';
 import { createJobProcessor } from './processor.js';
 
 /** Without Redis the API process is its own worker, so it also exports the worker's metrics. */
-function createInProcessQueue(ctx: AppContext) {
+function createInProcessQueue(ctx: AppContext, queueName: string) {
   let getCounts = async (): Promise<JobCounts> => ({});
-  const metrics = registerQueueMetrics(ctx.metrics, ctx.config.QUEUE_NAME, () => getCounts());
+  const metrics = registerQueueMetrics(ctx.metrics, queueName, () => getCounts());
   const processor = createJobProcessor((summary) => ctx.logger.info({ summary }, 'note summarized'));
   const queue = createMemoryQueue({ processor, logger: ctx.logger, metrics });
   getCounts = queue.getJobCounts;
@@ -21,12 +23,13 @@ function createInProcessQueue(ctx: AppContext) {
 export default defineModule({
   name: 'queue-bullmq',
   kind: 'infra',
+  env: envSpec,
   register(_app, ctx) {
     const redis = ctx.connections.redis;
-    const queueName = ctx.config.QUEUE_NAME;
+    const queueName = loadConfigFrom(envSpec, ctx.env).QUEUE_NAME;
     const queue: JobQueue & { close(): Promise<void> } = redis
       ? createBullmqQueue(redis, queueName)
-      : createInProcessQueue(ctx);
+      : createInProcessQueue(ctx, queueName);
     ctx.ports.queue = queue;
     const unsubscribe = ctx.events.on('note.created', (note) =>
       queue.enqueue('note.created', note, { jobId: noteCreatedJobId(note.id) }),

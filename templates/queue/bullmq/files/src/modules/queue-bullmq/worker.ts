@@ -2,15 +2,24 @@ import type { FastifyBaseLogger } from 'fastify';
 import { Queue, UnrecoverableError, Worker, type Job } from 'bullmq';
 import { Redis } from 'ioredis';
 import type { Registry } from 'prom-client';
-import type { Config } from '../../core/config.js';
+import { loadConfig, loadConfigFrom, type Config, type ConfigFrom, type Env } from '../../core/config.js';
 import type { HealthCheck } from '../../core/ports.js';
+import { envSpec as redisEnvSpec } from '../connection-redis/env.js';
 import { redisHealthCheck } from '../connection-redis/health.js';
+import { envSpec } from './env.js';
 import { fromBullJobId } from './job-id.js';
 import { registerQueueMetrics } from './metrics.js';
 import { PermanentJobError, createJobProcessor, type JobProcessor } from './processor.js';
 
+/** What the worker reads: its own variables, the Redis connection's, and the service name. */
+export type WorkerConfig = ConfigFrom<typeof envSpec> & ConfigFrom<typeof redisEnvSpec> & Pick<Config, 'OTEL_SERVICE_NAME'>;
+
+export function loadWorkerConfig(env: Env): WorkerConfig {
+  return { ...loadConfigFrom(redisEnvSpec, env), ...loadConfigFrom(envSpec, env), OTEL_SERVICE_NAME: loadConfig(env).OTEL_SERVICE_NAME };
+}
+
 export interface WorkerDeps {
-  config: Config;
+  config: WorkerConfig;
   logger: FastifyBaseLogger;
   metrics: Registry;
 }

@@ -1,0 +1,91 @@
+// Part 1: generation wall time, side by side with alternating runs: create-groundwork (default and
+// largest stack, --no-install --no-git) vs create-t3-app 7.40.0 (full stack, installed on demand)
+// vs a bare `node -e 0`, under Node 24 LTS (what users run) and under the machine's node.
+import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { join } from 'node:path';
+import { packageRoot } from '../../src/paths.js';
+import { ensureNode24, node24Bin } from '../../test/support/node24.js';
+import type { BenchContext, BenchSection } from './section.js';
+import { median } from './stats.js';
+
+const T3_VERSION = '7.40.0';
+const t3Dir = join(homedir(), '.cache', 'groundwork', 'bench-t3');
+const t3Bin = join(t3Dir, 'node_modules', 'create-t3-app', 'dist', 'index.js');
+const generator = join(packageRoot, 'bin', 'create-groundwork.js');
+
+function sh(command: string, args: string[], options: SpawnSyncOptions = {}): string {
+  const result = spawnSync(command, args, { stdio: ['ignore', 'pipe', 'pipe'], encoding: 'utf8', ...options });
+  if (result.status !== 0) throw new Error(`${command} ${args.join(' ')} failed:\n${String(result.stderr || result.stdout)}`);
+  return String(result.stdout);
+}
+
+function ensureT3(): void {
+  if (existsSync(t3Bin)) return;
+  mkdirSync(t3Dir, { recursive: true });
+  writeFileSync(join(t3Dir, 'package.json'), '{ "private": true }\n');
+  sh('npm', ['install', '--no-audit', '--no-fund', `create-t3-app@${T3_VERSION}`], { cwd: t3Dir });
+}
+
+type Contender = (target: string) => string[];
+
+const contenders: Record<string, Contender> = {
+  'node -e 0': () => ['-e', '0'],
+  'groundwork default': (target) => [generator, target, '--yes', '--no-install', '--no-git'],
+  'groundwork largest': (target) => [generator, target, '--yes', '--no-install', '--no-git', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq'],
+  'create-t3-app full': (target) => [
+    t3Bin,
+    target.replace(/.*\//, ''),
+    ...['--CI', '--trpc', '--tailwind', '--prisma', '--nextAuth', '--eslint', '--appRouter', '--dbProvider', 'postgres', '--noInstall', '--noGit'],
+  ],
+};
+
+/** Median wall milliseconds of each contender under `node`; round 0 warms caches and is not counted. */
+function measure(node: string, work: string, rounds: number): Record<string, number> {
+  const samples = Object.fromEntries(Object.keys(contenders).map((name) => [name, [] as number[]]));
+  let counter = 0;
+  for (let round = 0; round <= rounds; round++) {
+    for (const [name, argsFor] of Object.entries(contenders)) {
+      const target = join(work, `generated-${counter++}`);
+      const started = performance.now();
+      sh(node, argsFor(target), { cwd: work, env: { ...process.env, NO_COLOR: '1' } });
+      if (round > 0) samples[name]!.push(performance.now() - started);
+    }
+  }
+  return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
+}
+
+export async function benchGeneration(ctx: BenchContext): Promise<BenchSection> {
+  // What is measured must be what ships: a fresh build of the bundled CLI.
+  sh('npm', ['run', '--silent', 'build'], { cwd: packageRoot });
+  ensureT3();
+  await ensureNode24();
+  const rows: string[] = [];
+  const headlines: string[] = [];
+  for (const node of [node24Bin, process.execPath]) {
+    const version = sh(node, ['--version']).trim();
+    const work = join(ctx.work, 'generation', version);
+    mkdirSync(work, { recursive: true });
+    const medians = measure(node, work, ctx.rounds);
+    const t3 = medians['create-t3-app full']!;
+    const bare = medians['node -e 0']!;
+    for (const [name, ms] of Object.entries(medians)) {
+      const overBare = name === 'node -e 0' ? '-' : `+${(((ms - bare) / bare) * 100).toFixed(0)}%`;
+      rows.push(`| ${version} | ${name} | ${ms.toFixed(0)} | ${(t3 / ms).toFixed(2)}x | ${overBare} |`);
+    }
+    headlines.push(`generation under ${version}: default ${(t3 / medians['groundwork default']!).toFixed(1)}x, largest ${(t3 / medians['groundwork largest']!).toFixed(1)}x faster than create-t3-app`);
+  }
+  return {
+    title: 'Generation',
+    markdown: [
+      `Wall time from process start to exit, median of ${ctx.rounds} alternating runs (one warm-up round not counted), projects written under ~/.cache.`,
+      `create-groundwork runs with \`--yes --no-install --no-git\`; create-t3-app ${T3_VERSION} with \`--CI --noInstall --noGit\` and every option on. Target: at least 4x faster than create-t3-app.`,
+      '',
+      '| node | run | median ms | speed vs create-t3-app | over bare node |',
+      '|---|---|---|---|---|',
+      ...rows,
+    ].join('\n'),
+    headlines,
+  };
+}

@@ -1,0 +1,22 @@
+// The machine a benchmark ran on, for the head of BENCHMARKS.md.
+import { execFileSync } from 'node:child_process';
+import { cpus, release, totalmem } from 'node:os';
+import { node24Bin } from '../../test/support/node24.js';
+
+const versionOf = (command: string, args: string[]) => {
+  try {
+    return execFileSync(command, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return 'not found';
+  }
+};
+
+export function describeMachine(): string {
+  const cores = cpus();
+  return [
+    `- CPU: ${cores.length} x ${cores[0]?.model.trim() ?? 'unknown'}`,
+    `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB; kernel ${release()}`,
+    `- Node: ${versionOf(node24Bin, ['--version'])} (generated projects, bench clients) and ${process.version} (the machine's node); npm ${versionOf('npm', ['--version'])}`,
+    `- Services: ${versionOf('psql', ['--version'])}; ${versionOf('redis-server', ['--version']).replace(/ sha=.*/, '')}`,
+  ].join('\n');
+}
