@@ -1,15 +1,17 @@
 import { createServer, type Server } from 'node:http';
 import type { FastifyRequest } from 'fastify';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requirePrincipal } from '../src/core/auth.js';
 import { loadConfigFrom } from '../src/core/config.js';
 import { defineModule } from '../src/core/context.js';
 import type { HttpProblem } from '../src/core/errors.js';
-import type { Authenticator } from '../src/core/ports.js';
+import type { Authenticator, Principal } from '../src/core/ports.js';
+import { createJwtAuthenticator } from '../src/modules/auth-jwt/authenticator.js';
 import { envSpec } from '../src/modules/auth-jwt/env.js';
 import authJwt from '../src/modules/auth-jwt/index.js';
 import { signDevToken } from '../src/modules/auth-jwt/sign.js';
+import { VerifiedTokens } from '../src/modules/auth-jwt/verified-tokens.js';
 import { modules } from '../src/modules.js';
 import { testApp, testEnv, testModules } from './support/app.js';
 import { authHeaders, authTestEnv } from './support/auth.js';
@@ -71,6 +73,59 @@ describe('auth-jwt with JWT_SECRET (HS256, development)', () => {
   it('refuses to start without keys or with a short secret', async () => {
     await expect(authenticatorWith({ JWT_SECRET: '' })).rejects.toThrow(/JWT_JWKS_URL.*JWT_SECRET/);
     await expect(authenticatorWith({ JWT_SECRET: 'short' })).rejects.toThrow(/at least 32/);
+  });
+});
+
+describe('auth-jwt verified-token cache', () => {
+  afterEach(() => vi.useRealTimers());
+  const sign = (o: Partial<Parameters<typeof signDevToken>[0]> = {}) =>
+    signDevToken({ secret: SECRET, issuer: ISS, audience: AUD, subject: 'alice', scopes: ['notes:write'], ...o });
+  /** An HS256 authenticator that counts how often it is asked for the key, i.e. how often it verifies. */
+  function counting() {
+    const secret = new TextEncoder().encode(SECRET);
+    const calls = { count: 0 };
+    const auth = createJwtAuthenticator({ key: () => (calls.count++, secret), algorithms: ['HS256'], issuer: ISS, audience: AUD });
+    return { auth, calls };
+  }
+
+  it('verifies a token once and answers repeats from the cache, frozen', async () => {
+    const { auth, calls } = counting();
+    const token = await sign();
+    const first = await auth.authenticate(request(`Bearer ${token}`));
+    const again = await auth.authenticate(request(`Bearer ${token}`));
+    expect(calls.count).toBe(1);
+    expect(again).toBe(first);
+    expect(Object.isFrozen(again) && Object.isFrozen(again!.scopes) && Object.isFrozen(again!.claims)).toBe(true);
+  });
+
+  it('never lets a different token hit: a tampered signature is verified, and rejected', async () => {
+    const { auth, calls } = counting();
+    const token = await sign();
+    await auth.authenticate(request(`Bearer ${token}`));
+    const tampered = `${token.slice(0, -2)}${token.endsWith('AA') ? 'AB' : 'AA'}`;
+    await expect(auth.authenticate(request(`Bearer ${tampered}`))).rejects.toMatchObject({ status: 401 });
+    expect(calls.count).toBe(2);
+  });
+
+  it('stops answering from the cache when the token expires', async () => {
+    vi.useFakeTimers({ toFake: ['Date'] });
+    const { auth, calls } = counting();
+    const token = await sign({ expiresIn: '30s' });
+    await auth.authenticate(request(`Bearer ${token}`));
+    vi.setSystemTime(Date.now() + 40_000); // past exp and the 5 s clock tolerance
+    await expect(auth.authenticate(request(`Bearer ${token}`))).rejects.toMatchObject({ detail: 'token expired' });
+    expect(calls.count).toBe(2);
+  });
+
+  it('holds at most its capacity and each entry at most its time to live', () => {
+    const tokens = new VerifiedTokens(2, 1000);
+    const principal: Principal = { subject: 's', scopes: [], claims: {} };
+    const exp = Date.now() / 1000 + 3600;
+    for (const token of ['a', 'b', 'c']) tokens.remember(token, principal, exp, 0);
+    expect(tokens.size).toBe(2);
+    expect(tokens.get('a', 0)).toBeUndefined(); // least recently used, evicted
+    expect(tokens.get('c', 999)).toBeDefined();
+    expect(tokens.get('c', 1000)).toBeUndefined();
   });
 });
 

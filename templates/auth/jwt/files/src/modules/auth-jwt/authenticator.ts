@@ -3,6 +3,7 @@ import type { FastifyRequest } from 'fastify';
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { HttpProblem } from '../../core/errors.js';
 import type { Authenticator, Principal } from '../../core/ports.js';
+import { VerifiedTokens } from './verified-tokens.js';
 
 export interface JwtVerifierOptions {
   key: Uint8Array | JWTVerifyGetKey;
@@ -59,6 +60,7 @@ export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
     requiredClaims: ['exp', 'sub'],
   };
   const getKey: JWTVerifyGetKey = o.key instanceof Uint8Array ? importedOnce(o.key) : o.key;
+  const verified = new VerifiedTokens();
   return {
     required: true,
     async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
@@ -68,13 +70,15 @@ export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
       if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) {
         throw unauthorized('expected "Authorization: Bearer <token>"');
       }
+      const known = verified.get(token);
+      if (known) return known;
       let payload: JWTPayload;
       try {
         ({ payload } = await jwtVerify(token, getKey, verifyOptions));
       } catch (err) {
         throw toProblem(err);
       }
-      return { subject: payload.sub!, scopes: scopesOf(payload), claims: payload };
+      return verified.remember(token, { subject: payload.sub!, scopes: scopesOf(payload), claims: payload }, payload.exp!);
     },
   };
 }
