@@ -96,7 +96,8 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
     files.set('README.md', readme.replace('<!-- groundwork:modules -->', sections.join('\n\n')));
   }
 
-  const hashes = Object.fromEntries([...files].sort(([a], [b]) => a.localeCompare(b)).map(([path, contents]) => [path, hashContents(contents)]));
+  // Code-point order: the same on every machine, and no ICU collator to load (~7 ms of a ~35 ms run).
+  const hashes = Object.fromEntries([...files].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([path, contents]) => [path, hashContents(contents)]));
   const groundwork: GroundworkJson = {
     generator: 'create-groundwork',
     version: generatorVersion,
