@@ -1,23 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
-import { defineModule } from '../src/core/context.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
-
-const boom = defineModule({
-  name: 'boom',
-  kind: 'api',
-  register(app) {
-    app.get('/boom', async () => {
-      throw new Error('database password is hunter2');
-    });
-  },
-});
+import { probeRoutes } from './support/probe-routes.js';
 
 describe('errors are RFC 9457 problem+json', () => {
   let built: BuiltApp;
   beforeAll(async () => {
-    built = await testApp({ BODY_LIMIT_BYTES: '200' }, { modules: [...modules, boom] });
+    built = await testApp({ BODY_LIMIT_BYTES: '200' }, { modules: [...modules, probeRoutes] });
   });
   afterAll(() => built.app.close());
 
@@ -34,32 +24,32 @@ describe('errors are RFC 9457 problem+json', () => {
   });
 
   it('400 for a validation failure, with the failing fields', async () => {
-    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', payload: { body: 'no title' } });
+    const res = await built.app.inject({ method: 'POST', url: '/probe/items', payload: { body: 'no title' } });
     expect(res.statusCode).toBe(400);
     expectProblem(res, 400);
     expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ location: 'body' })]));
   });
 
   it('400 for malformed JSON', async () => {
-    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { 'content-type': 'application/json' }, payload: '{"title":' });
+    const res = await built.app.inject({ method: 'POST', url: '/probe/items', headers: { 'content-type': 'application/json' }, payload: '{"title":' });
     expect(res.statusCode).toBe(400);
     expectProblem(res, 400);
   });
 
   it('413 for a body over BODY_LIMIT_BYTES', async () => {
-    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', payload: { title: 'x', body: 'y'.repeat(500) } });
+    const res = await built.app.inject({ method: 'POST', url: '/probe/items', payload: { title: 'x', body: 'y'.repeat(500) } });
     expect(res.statusCode).toBe(413);
     expectProblem(res, 413);
   });
 
   it('415 for an unsupported media type', async () => {
-    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
+    const res = await built.app.inject({ method: 'POST', url: '/probe/items', headers: { 'content-type': 'text/csv' }, payload: 'a,b' });
     expect(res.statusCode).toBe(415);
     expectProblem(res, 415);
   });
 
   it('500 without leaking the message or stack', async () => {
-    const res = await built.app.inject('/boom');
+    const res = await built.app.inject('/probe/boom');
     expect(res.statusCode).toBe(500);
     expectProblem(res, 500);
     expect(res.body).not.toContain('hunter2');

@@ -1,8 +1,10 @@
 import { spawnSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
+import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
-import { authHeaders } from './support/auth.js';
+import { probeRoutes } from './support/probe-routes.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
 
@@ -12,14 +14,15 @@ describe('metrics', () => {
   let contentType: string;
 
   beforeAll(async () => {
-    built = await testApp();
+    built = await testApp({}, { modules: [...modules, probeRoutes] });
     const { app } = built;
-    const created = await app.inject({ method: 'POST', url: '/v1/notes', headers: await authHeaders(), payload: { title: 't', body: 'b' } });
-    const id = created.json().id as string;
-    await app.inject(`/v1/notes/${id}`); // cache miss
-    await app.inject(`/v1/notes/${id}`); // cache hit
-    await app.inject('/v1/notes/does-not-exist');
+    await app.inject('/probe/items/1');
+    await app.inject('/probe/items/missing');
     await app.inject('/nope/12345');
+    const note = await app.notesService.create({ title: 't', body: 'b' });
+    await app.notesService.get(note.id); // cache miss
+    await app.notesService.get(note.id); // cache hit
+    await app.notesService.get(randomUUID()); // cache miss, no such note
     const res = await app.inject('/metrics');
     text = res.body;
     contentType = String(res.headers['content-type']);
@@ -34,10 +37,10 @@ describe('metrics', () => {
 
   it('labels the request histogram with the route template, never the raw URL', () => {
     expect(text).toContain('# TYPE http_request_duration_seconds histogram');
-    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/v1\/notes\/:id",status_code="200"\}/);
-    expect(text).toContain('http_request_duration_seconds_count{method="GET",route="/v1/notes/:id",status_code="404"} 1');
+    expect(text).toMatch(/http_request_duration_seconds_bucket\{le="0.005",method="GET",route="\/probe\/items\/:id",status_code="200"\}/);
+    expect(text).toContain('http_request_duration_seconds_count{method="GET",route="/probe/items/:id",status_code="404"} 1');
     expect(text).toContain('route="unmatched",status_code="404"');
-    expect(text).not.toContain('does-not-exist');
+    expect(text).not.toContain('missing"');
     expect(text).not.toContain('/nope/12345');
   });
 

@@ -1,27 +1,30 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { MemoryRateLimitStore } from '../src/core/rate-limit.js';
+import { defineModule } from '../src/core/context.js';
+import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
-import { modules } from '../src/modules.js';
-import { defineModule } from '../src/core/context.js';
+import { probeRoutes } from './support/probe-routes.js';
+
+const ITEM = '/probe/items/1';
 
 describe('rate limiting', () => {
   let built: BuiltApp;
   afterEach(() => built.app.close());
 
   it('sends RateLimit-Policy and RateLimit headers on API routes', async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_SECONDS: '30' });
-    const res = await built.app.inject('/v1/notes');
+    built = await testApp({ RATE_LIMIT_MAX: '3', RATE_LIMIT_WINDOW_SECONDS: '30' }, { modules: [...modules, probeRoutes] });
+    const res = await built.app.inject(ITEM);
     expect(res.headers['ratelimit-policy']).toBe('"default";q=3;w=30');
     expect(res.headers['ratelimit']).toMatch(/^"default";r=2;t=(30|29)$/);
   });
 
   it('answers 429 with Retry-After and problem+json once the window is used up', async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW_SECONDS: '60' });
-    await built.app.inject('/v1/notes');
-    await built.app.inject('/v1/notes');
-    const res = await built.app.inject('/v1/notes');
+    built = await testApp({ RATE_LIMIT_MAX: '2', RATE_LIMIT_WINDOW_SECONDS: '60' }, { modules: [...modules, probeRoutes] });
+    await built.app.inject(ITEM);
+    await built.app.inject(ITEM);
+    const res = await built.app.inject(ITEM);
     expect(res.statusCode).toBe(429);
     expect(res.headers['content-type']).toContain('application/problem+json');
     expect(Number(res.headers['retry-after'])).toBeGreaterThan(0);
@@ -29,10 +32,11 @@ describe('rate limiting', () => {
     expect(res.json()).toMatchObject({ status: 429, title: 'Too Many Requests' });
   });
 
-  it('does not limit probes, /metrics, /docs or /openapi.json', async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '1' });
-    await built.app.inject('/v1/notes');
-    for (const url of ['/livez', '/readyz', '/metrics', '/openapi.json', '/docs', '/livez']) {
+  it('does not limit probes, /metrics or API docs', async () => {
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, probeRoutes] });
+    await built.app.inject(ITEM);
+    const docs = ['/openapi.json', '/docs'].filter((url) => built.app.hasRoute({ method: 'GET', url })); // with api rest
+    for (const url of ['/livez', '/readyz', '/metrics', ...docs, '/livez']) {
       const res = await built.app.inject(url);
       expect(res.statusCode, url).toBeLessThan(400);
       expect(res.headers['ratelimit'], url).toBeUndefined();
@@ -40,10 +44,10 @@ describe('rate limiting', () => {
   });
 
   it('keys by authenticated principal, else by client IP', async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, fakeAuthModule] });
-    expect((await built.app.inject('/v1/notes')).statusCode).toBe(200);
-    expect((await built.app.inject('/v1/notes')).statusCode).toBe(429); // same IP
-    const asUser = await built.app.inject({ url: '/v1/notes', headers: { authorization: 'Bearer good-token' } });
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, fakeAuthModule, probeRoutes] });
+    expect((await built.app.inject(ITEM)).statusCode).toBe(200);
+    expect((await built.app.inject(ITEM)).statusCode).toBe(429); // same IP
+    const asUser = await built.app.inject({ url: ITEM, headers: { authorization: 'Bearer good-token' } });
     expect(asUser.statusCode).toBe(200); // own bucket
   });
 
@@ -55,9 +59,9 @@ describe('rate limiting', () => {
         ctx.ports.rateLimitStore = { kind: 'broken', hit: () => Promise.reject(new Error('store down')) };
       },
     });
-    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, failing] });
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, failing, probeRoutes] });
     for (let i = 0; i < 3; i++) {
-      const res = await built.app.inject('/v1/notes');
+      const res = await built.app.inject(ITEM);
       expect(res.statusCode).toBe(200);
       expect(res.headers['ratelimit']).toBeUndefined();
     }

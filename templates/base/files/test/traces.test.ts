@@ -2,13 +2,15 @@ import { spanExporter } from './support/tracing.js';
 import { SpanKind } from '@opentelemetry/api';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
+import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
+import { probeRoutes } from './support/probe-routes.js';
 
 describe('tracing', () => {
   let built: BuiltApp;
   let base: string;
   beforeAll(async () => {
-    built = await testApp();
+    built = await testApp({}, { modules: [...modules, probeRoutes] });
     base = await built.app.listen({ host: '127.0.0.1', port: 0 });
   });
   afterAll(() => built.app.close());
@@ -17,7 +19,7 @@ describe('tracing', () => {
     const traceId = '0af7651916cd43dd8448eb211c80319c';
     const parentSpanId = 'b7ad6b7169203331';
     spanExporter.reset();
-    const res = await fetch(`${base}/v1/notes`, { headers: { traceparent: `00-${traceId}-${parentSpanId}-01` } });
+    const res = await fetch(`${base}/probe/items/1`, { headers: { traceparent: `00-${traceId}-${parentSpanId}-01` } });
     expect(res.status).toBe(200);
     await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)).toBeDefined();
     const spans = spanExporter.getFinishedSpans();
@@ -26,12 +28,12 @@ describe('tracing', () => {
     expect(server.parentSpanContext?.spanId).toBe(parentSpanId);
     // Fastify instrumentation adds child spans carrying the route template.
     expect(spans.every((s) => s.spanContext().traceId === traceId)).toBe(true);
-    expect(spans.some((s) => s.attributes['http.route'] === '/v1/notes')).toBe(true);
+    expect(spans.some((s) => s.attributes['http.route'] === '/probe/items/:id')).toBe(true);
   });
 
   it('starts a new trace when no traceparent is sent', async () => {
     spanExporter.reset();
-    await fetch(`${base}/v1/notes`);
+    await fetch(`${base}/probe/items/1`);
     await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)).toBeDefined();
     const server = spanExporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)!;
     expect(server.parentSpanContext).toBeUndefined();
