@@ -1,12 +1,11 @@
 import { createServer, type Server } from 'node:http';
-import type { FastifyRequest } from 'fastify';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requirePrincipal } from '../src/core/auth.js';
 import { loadConfigFrom } from '../src/core/config.js';
 import { defineModule } from '../src/core/context.js';
 import type { HttpProblem } from '../src/core/errors.js';
-import type { Authenticator, Principal } from '../src/core/ports.js';
+import type { Authenticator, Credentials, Principal } from '../src/core/ports.js';
 import { createJwtAuthenticator } from '../src/modules/auth-jwt/authenticator.js';
 import { envSpec } from '../src/modules/auth-jwt/env.js';
 import authJwt from '../src/modules/auth-jwt/index.js';
@@ -17,7 +16,7 @@ import { testApp, testEnv, testModules } from './support/app.js';
 import { authHeaders, authTestEnv } from './support/auth.js';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
-const request = (authorization?: string) => ({ headers: authorization === undefined ? {} : { authorization } }) as FastifyRequest;
+const request = (authorization?: string): Credentials => (authorization === undefined ? {} : { authorization });
 const SECRET = authTestEnv.JWT_SECRET!;
 const { JWT_ISSUER: ISS, JWT_AUDIENCE: AUD } = loadConfigFrom(envSpec, testEnv());
 

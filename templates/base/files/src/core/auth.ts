@@ -18,7 +18,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: () =
   app.addHook('onRequest', async (request) => {
     if (isOpsPath(request.url)) return;
     try {
-      request.principal = await authenticator().authenticate(request);
+      request.principal = await authenticator().authenticate({ authorization: request.headers.authorization });
     } catch (error) {
       request.authFailure = error;
     }

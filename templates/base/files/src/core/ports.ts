@@ -1,5 +1,4 @@
 // Ports: the small interfaces the app talks to. Each module fills one.
-import type { FastifyRequest } from 'fastify';
 
 export interface Note {
   id: string;
@@ -42,10 +41,18 @@ export interface Principal {
   claims: Record<string, unknown>;
 }
 /** Filled by an auth module; the core default (auth/none) authenticates nobody and requires nothing. */
+/**
+ * What a client presented, whatever the API style: the Authorization header of an HTTP request or a
+ * WebSocket upgrade, the `authorization` metadata of a gRPC call.
+ */
+export interface Credentials {
+  authorization?: string;
+}
+
 export interface Authenticator {
   readonly required: boolean; // true: writes need a principal
   /** undefined when no credentials were presented; throws HttpProblem(401) when they are invalid. */
-  authenticate(request: FastifyRequest): Promise<Principal | undefined>;
+  authenticate(credentials: Credentials): Promise<Principal | undefined>;
 }
 
 /** Counts hits per key in a fixed window. Core default: in memory; Redis module: shared. */

@@ -8,8 +8,7 @@ export const fakeAuthModule = defineModule({
   register(_app, ctx) {
     ctx.ports.authenticator = {
       required: true,
-      async authenticate(request) {
-        const header = request.headers.authorization;
+      async authenticate({ authorization: header }) {
         if (!header) return undefined;
         if (header === 'Bearer good-token') return { subject: 'user-1', scopes: [], claims: {} };
         throw new HttpProblem(401, 'invalid token', { headers: { 'www-authenticate': 'Bearer error="invalid_token"' } });

@@ -1,8 +1,7 @@
 import { webcrypto } from 'node:crypto';
-import type { FastifyRequest } from 'fastify';
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import { HttpProblem } from '../../core/errors.js';
-import type { Authenticator, Principal } from '../../core/ports.js';
+import type { Authenticator, Credentials, Principal } from '../../core/ports.js';
 import { VerifiedTokens } from './verified-tokens.js';
 
 export interface JwtVerifierOptions {
@@ -63,8 +62,7 @@ export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
   const verified = new VerifiedTokens();
   return {
     required: true,
-    async authenticate(request: FastifyRequest): Promise<Principal | undefined> {
-      const header = request.headers.authorization;
+    async authenticate({ authorization: header }: Credentials): Promise<Principal | undefined> {
       if (header === undefined || header === '') return undefined;
       const [scheme, token, extra] = header.split(' ');
       if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) {
