@@ -19,6 +19,9 @@ export async function ensureNode24(): Promise<void> {
   await execa('npm', ['install', '--no-save', '--no-audit', '--no-fund', 'node@24'], { cwd: cacheDir, stdin: 'ignore' });
 }
 
+/** `v24.x.y` of the installed Node 24. */
+export const node24Version = async (): Promise<string> => (await execa(node24Bin, ['--version'])).stdout.trim();
+
 /** Environment for processes that must run under Node 24 (npm, node, npx of the generated project). */
 export function node24Env(extra: Record<string, string | undefined> = {}): Record<string, string | undefined> {
   return {

@@ -1,6 +1,7 @@
 // Starts a generated project's process and waits until it answers, for end-to-end probes.
 import { execa, type ResultPromise } from 'execa';
 import { createServer } from 'node:net';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
@@ -11,6 +12,19 @@ export async function freePort(): Promise<number> {
       server.close(() => resolve(port));
     });
   });
+}
+
+/**
+ * Polls `url` until it answers 200 (2xx); throws a reason when `exited()` turns true first or
+ * `timeoutMs` passes. The caller adds the process' output.
+ */
+export async function waitUntilAnswering(url: string, exited: () => boolean, { timeoutMs = 60_000, intervalMs = 200 } = {}): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await fetch(url).then((r) => r.ok, () => false))) {
+    if (exited()) throw new Error(`exited before answering ${url}`);
+    if (Date.now() > deadline) throw new Error(`did not answer ${url} within ${timeoutMs} ms`);
+    await sleep(intervalMs);
+  }
 }
 
 export interface RunningProcess {
@@ -30,18 +44,13 @@ export async function startProcess(
   let output = '';
   child.all?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const url = `http://127.0.0.1:${options.port}`;
-  const deadline = Date.now() + (options.timeoutMs ?? 60_000);
   let exited = false;
   void child.then(() => (exited = true));
-  while (true) {
-    if (exited) throw new Error(`${command} ${args.join(' ')} exited before answering:\n${output}`);
-    const ok = await fetch(`${url}${options.readyPath ?? '/livez'}`).then((r) => r.ok, () => false);
-    if (ok) break;
-    if (Date.now() > deadline) {
-      child.kill('SIGKILL');
-      throw new Error(`${command} ${args.join(' ')} did not answer on ${url} in time:\n${output}`);
-    }
-    await new Promise((resolve) => setTimeout(resolve, 200));
+  try {
+    await waitUntilAnswering(`${url}${options.readyPath ?? '/livez'}`, () => exited, { timeoutMs: options.timeoutMs });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${command} ${args.join(' ')} ${(error as Error).message}:\n${output}`);
   }
   return {
     url,

@@ -1,16 +1,15 @@
 // What the generated app's production wiring costs per request: the default project, built and started
 // as `npm start` runs it with logs, metrics, traces (exported) and rate limiting on, against a bare
 // Fastify server answering the same route with the same body, loaded alternately by autocannon.
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { closeSync, createReadStream, openSync } from 'node:fs';
 import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import autocannon from 'autocannon';
-import { execa } from 'execa';
-import { node24Env } from '../../test/support/node24.js';
+import { node24Env, node24Version } from '../../test/support/node24.js';
 import { devToken, postNote, scriptCommand } from '../../test/support/project.js';
-import { freePort } from '../../test/support/server.js';
+import { freePort, waitUntilAnswering } from '../../test/support/server.js';
 import { defaultProject } from './default-project.js';
 import type { BenchContext, BenchSection } from './section.js';
 import { median, percentile } from './stats.js';
@@ -75,18 +74,6 @@ interface LoadRun {
   bytesPerResponse: number;
 }
 
-const node24Version = async () => (await execa('node', ['--version'], { env: node24Env() })).stdout.trim();
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-async function waitForOk(url: string, child: ChildProcess, what: string, timeoutMs = 60_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await fetch(url).then((r) => r.ok, () => false))) {
-    if (child.exitCode !== null || child.signalCode !== null) throw new Error(`${what} exited before answering ${url}`);
-    if (Date.now() > deadline) throw new Error(`${what} did not answer ${url} in time`);
-    await sleep(50);
-  }
-}
 
 /** Spawns a server with stdout and stderr appended to a file, and waits until readyPath answers 200. */
 async function startServer(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; readyPath: string; logFile: string }): Promise<Server> {
@@ -96,10 +83,10 @@ async function startServer(what: string, command: string, args: string[], option
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitForOk(`${url}${options.readyPath}`, child, what);
+    await waitUntilAnswering(`${url}${options.readyPath}`, () => child.exitCode !== null || child.signalCode !== null, { intervalMs: 50 });
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${error instanceof Error ? error.message : error}; its output:\n${(await readFile(options.logFile, 'utf8')).slice(-3000)}`);
+    throw new Error(`${what} ${(error as Error).message}; its output:\n${(await readFile(options.logFile, 'utf8')).slice(-3000)}`);
   }
   return {
     url,

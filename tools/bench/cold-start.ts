@@ -4,10 +4,9 @@ import { spawn } from 'node:child_process';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { execa } from 'execa';
-import { node24Env } from '../../test/support/node24.js';
+import { node24Env, node24Version } from '../../test/support/node24.js';
 import { scriptCommand } from '../../test/support/project.js';
-import { freePort } from '../../test/support/server.js';
+import { freePort, waitUntilAnswering } from '../../test/support/server.js';
 import { createDatabase, deleteRedisKeys } from '../../test/support/services.js';
 import { defaultProject, fullStackProject, runInProject } from './default-project.js';
 import type { BenchContext, BenchSection } from './section.js';
@@ -20,8 +19,6 @@ const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379';
 /** As production starts it; OTEL_EXPORTER_OTLP_ENDPOINT unset, so no exporter waits on a collector. */
 const START_ENV = { NODE_ENV: 'production', LOG_LEVEL: 'info', OTEL_EXPORTER_OTLP_ENDPOINT: undefined };
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
 /** Spawns `sh -c "exec <start script>"`, polls /readyz every POLL_MS, returns ms to the first 200, stops it. */
 async function timeToReady(dir: string, env: Record<string, string | undefined>): Promise<number> {
   const port = await freePort();
@@ -33,13 +30,11 @@ async function timeToReady(dir: string, env: Record<string, string | undefined>)
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   try {
-    while (true) {
-      const ready = await fetch(`http://127.0.0.1:${port}/readyz`).then((r) => r.status === 200, () => false);
-      if (ready) return performance.now() - started;
-      if (child.exitCode !== null || child.signalCode !== null) throw new Error(`the app exited before /readyz answered 200:\n${output.slice(-3000)}`);
-      if (performance.now() - started > TIMEOUT_MS) throw new Error(`/readyz did not answer 200 within ${TIMEOUT_MS} ms:\n${output.slice(-3000)}`);
-      await sleep(POLL_MS);
-    }
+    const exited = () => child.exitCode !== null || child.signalCode !== null;
+    await waitUntilAnswering(`http://127.0.0.1:${port}/readyz`, exited, { timeoutMs: TIMEOUT_MS, intervalMs: POLL_MS }).catch((error: Error) => {
+      throw new Error(`the app ${error.message}:\n${output.slice(-3000)}`);
+    });
+    return performance.now() - started;
   } finally {
     child.kill('SIGTERM');
     await exited;
@@ -99,10 +94,9 @@ export async function benchColdStart(ctx: BenchContext): Promise<BenchSection> {
   const env = { ...START_ENV, DATABASE_URL: undefined, REDIS_URL: undefined, PGLITE_DATA_DIR: pgliteDir };
   const embedded = await series('default (embedded PGlite)', ctx.rounds, () => timeToReady(dir, env));
   const full = await fullStackSeries(ctx);
-  const nodeVersion = (await execa('node', ['--version'], { env: node24Env() })).stdout.trim();
   return {
     title: 'Cold start to ready',
-    markdown: renderMarkdown(nodeVersion, ctx.rounds, [embedded, full]),
+    markdown: renderMarkdown(await node24Version(), ctx.rounds, [embedded, full]),
     headlines: [
       `cold start to /readyz: default ${ms(median(embedded.runs))} ms (PGlite), full stack ${ms(median(full.runs))} ms (median of ${ctx.rounds})`,
     ],

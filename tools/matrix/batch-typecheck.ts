@@ -6,17 +6,15 @@
 import { execa } from 'execa';
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { dirname, join, posix } from 'node:path';
+import { dirname, join } from 'node:path';
 import { node24Env } from '../../test/support/node24.js';
+import { CONFIGS, projectConfigs } from './project-configs.js';
 import { errorsBySet } from './tsc-output.js';
 
 export interface FileSet {
   key: string;
   files: ReadonlyMap<string, string>;
 }
-
-/** The project's tsconfig files, widest first: the test config extends the app config and includes src. */
-const CONFIGS = ['test/tsconfig.json', 'tsconfig.json'];
 
 async function writeSet(dir: string, files: ReadonlyMap<string, string>): Promise<void> {
   const folders = new Set([...files.keys()].map((path) => dirname(join(dir, path))));
@@ -26,18 +24,12 @@ async function writeSet(dir: string, files: ReadonlyMap<string, string>): Promis
 
 /** The batch tsconfig: the widest config's settings, and every config's include, per set folder. */
 export function batchConfig(sets: readonly FileSet[]): string {
-  const configs = CONFIGS.filter((path) => sets[0]!.files.has(path));
-  if (configs.length === 0) throw new Error('a generated project has no tsconfig.json');
-  const includes = configs.flatMap((config) => {
-    const { include = [] } = JSON.parse(sets[0]!.files.get(config)!) as { include?: string[] };
-    return include.map((entry) => posix.normalize(posix.join(posix.dirname(config), entry)).replace(/\/$/, ''));
-  });
-  const unique = [...new Set(includes)];
+  const { configs, includes } = projectConfigs(sets[0]!.files);
   return `${JSON.stringify(
     {
       extends: `./${sets[0]!.key}/${configs[0]}`,
       compilerOptions: { rootDir: '.', noEmit: true },
-      include: sets.flatMap((set) => unique.map((entry) => `${set.key}/${entry}`)),
+      include: sets.flatMap((set) => includes.map((entry) => `${set.key}/${entry}`)),
     },
     null,
     2,

@@ -1,8 +1,7 @@
 // Which files of a composed project the compiler reads, and a key over exactly those: combinations
 // with the same key render byte-identical type-relevant files.
 import { createHash } from 'node:crypto';
-
-const isTsconfig = (path: string) => /(^|\/)tsconfig[\w.-]*\.json$/.test(path);
+import { isTsconfig } from './project-configs.js';
 
 /** What tsc reads: sources, tsconfig files, and package.json (it decides which types resolve). */
 const typeRelevant = (path: string) => path.endsWith('.ts') || isTsconfig(path) || path === 'package.json';

@@ -11,18 +11,13 @@
 // Two more things decide every unit of a set: the augmenting packages the set may load (their
 // declarations change types everywhere), and src/modules.ts, the one file that differs in every
 // combination, which its importers see only through its annotated type (tools/matrix/glue.ts).
-import { builtinModules } from 'node:module';
 import { createHash } from 'node:crypto';
-import { posix } from 'node:path';
 import { loadedAugmenting, type PackageGraph } from './augmenting-packages.js';
-import { GLUE_PATH, readGlue } from './glue.js';
-import { importSpecifiers } from './imports.js';
 import { typeKey } from './file-set-keys.js';
+import { GLUE_PATH, readGlue } from './glue.js';
+import { importSpecifiers, isPackageSpecifier, resolveRelative } from './imports.js';
+import { isTsconfig, projectConfigs } from './project-configs.js';
 
-/** The project's tsconfig files: the test config extends the app config and includes src. */
-export const CONFIGS = ['test/tsconfig.json', 'tsconfig.json'];
-
-const isTsconfig = (path: string) => /(^|\/)tsconfig[\w.-]*\.json$/.test(path);
 const AUGMENTATION = /\bdeclare\s+module\s+['"]|\bdeclare\s+global\b|\/\/\/\s*<reference\s+types=/;
 const MODULE_SYNTAX = /^\s*(?:import|export)\b/m;
 const DECLARED_MODULE = /\bdeclare\s+module\s+['"]([^'"]+)['"]/g;
@@ -46,42 +41,23 @@ export interface SetUnits {
   globalKey: string;
 }
 
-const TS_FOR_JS: Record<string, string[]> = { '.js': ['.ts', '.d.ts'], '.mjs': ['.mts', '.d.mts'], '.cjs': ['.cts', '.d.cts'] };
-
-/** `./x.js` names x.ts (or x.d.ts) when the set has it, else the exact file. undefined: no such file. */
-function resolveRelative(from: string, specifier: string, files: ReadonlyMap<string, string>): string | undefined {
-  const target = posix.normalize(posix.join(posix.dirname(from), specifier));
-  if (target.startsWith('../')) return undefined; // leaves the project
-  const extension = posix.extname(target);
-  const sources = (TS_FOR_JS[extension] ?? []).map((ts) => target.slice(0, -extension.length) + ts);
-  return [...sources, target].find((path) => files.has(path));
-}
-
 function specifiersOf(contents: string): string[] {
   const declared = [...contents.matchAll(DECLARED_MODULE)].map((match) => match[1]!);
   const referenced = [...contents.matchAll(REFERENCED_PATH)].map((match) => (match[1]!.startsWith('.') ? match[1]! : `./${match[1]!}`));
   return [...importSpecifiers(contents), ...declared, ...referenced].filter((specifier) => specifier.startsWith('.'));
 }
 
-const builtins = new Set(builtinModules);
 const REFERENCED_TYPES = /^\/\/\/\s*<reference\s+types=['"]([^'"]+)['"]/gm;
 
 /** Package specifiers a file loads: bare imports and `/// <reference types>`. */
 function packagesOf(contents: string): string[] {
   const referenced = [...contents.matchAll(REFERENCED_TYPES)].map((match) => match[1]!);
-  return [...importSpecifiers(contents), ...referenced].filter((specifier) => !specifier.startsWith('.') && !specifier.startsWith('node:') && !builtins.has(specifier));
+  return [...importSpecifiers(contents), ...referenced].filter(isPackageSpecifier);
 }
 
 /** Files the set's own program loads without following imports: what its configs include. */
 function includedFiles(files: ReadonlyMap<string, string>): string[] {
-  const entries = CONFIGS.filter((config) => files.has(config)).flatMap((config) => {
-    const { include, files: listed, exclude } = JSON.parse(files.get(config)!) as { include?: string[]; files?: string[]; exclude?: string[] };
-    if (!include || listed || exclude || include.some((entry) => /[*?]/.test(entry))) {
-      throw new Error(`${config}: unit type-checking reads only an "include" of folders and files (no globs, "files" or "exclude")`);
-    }
-    return include.map((entry) => posix.normalize(posix.join(posix.dirname(config), entry)).replace(/\/$/, ''));
-  });
-  if (entries.length === 0) throw new Error('a generated project has no tsconfig.json');
+  const entries = projectConfigs(files).includes;
   return [...files.keys()].filter((path) => path.endsWith('.ts') && entries.some((entry) => entry === '.' || path === entry || path.startsWith(`${entry}/`)));
 }
 

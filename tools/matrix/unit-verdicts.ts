@@ -1,37 +1,15 @@
 // What is known of each unit: claimed by the combination compiled for it, then passed or failed with
 // the errors reported in the file it checks. A combination fails exactly when one of its units does.
 import type { Unit } from './file-units.js';
-
-const LOCATED = /^(.+?)\((\d+),\d+\): error TS\d+: /;
+import { tscMessages, type TscMessage } from './tsc-output.js';
 
 interface Verdict {
   checked: boolean;
   errors: string[];
 }
 
-interface Message {
-  line: number; // 0 when the message names no file
-  text: string[];
-}
-
-/** tsc messages (a line and its indented continuation lines) by file; unlocated ones under ''. */
-function messagesByFile(lines: readonly string[]): Map<string, Message[]> {
-  const byFile = new Map<string, Message[]>();
-  for (const text of lines) {
-    const last = [...byFile.values()].at(-1)?.at(-1);
-    if (/^\s/.test(text) && last) {
-      last.text.push(text);
-      continue;
-    }
-    const located = LOCATED.exec(text);
-    const file = located?.[1] ?? '';
-    byFile.set(file, [...(byFile.get(file) ?? []), { line: Number(located?.[2] ?? 0), text: [text] }]);
-  }
-  return byFile;
-}
-
 /** A unit owning some lines of a file gets the messages on them, and those on lines no unit owns. */
-function messagesOf(unit: Unit, units: readonly Unit[], messages: readonly Message[]): Message[] {
+function messagesOf(unit: Unit, units: readonly Unit[], messages: readonly TscMessage[]): TscMessage[] {
   if (!unit.lines) return [...messages];
   const owned = new Set(units.filter((other) => other.path === unit.path).flatMap((other) => other.lines ?? []));
   return messages.filter((message) => unit.lines!.includes(message.line) || !owned.has(message.line));
@@ -53,10 +31,11 @@ export class UnitVerdicts {
 
   /** A compiled combination's verdict: the error lines of its own check, paths relative to the project. */
   record(units: readonly Unit[], errors: readonly string[], origin: string): void {
-    const byFile = messagesByFile(errors);
-    const everywhere = byFile.get('') ?? [];
+    const messages = tscMessages(errors);
+    const everywhere = messages.filter((message) => message.file === '');
     for (const unit of units) {
-      const found = [...everywhere, ...messagesOf(unit, units, byFile.get(unit.path) ?? [])].flatMap((message) => message.text);
+      const inFile = messages.filter((message) => message.file === unit.path);
+      const found = [...everywhere, ...messagesOf(unit, units, inFile)].flatMap((message) => message.text);
       const known = this.#verdicts.get(unit.hash);
       if (known?.checked && known.errors.length > 0 !== found.length > 0) {
         // Two compilations of one unit disagree: the unit key missed something the compiler reads.

@@ -1,7 +1,7 @@
 // Composition root: core plugins, infra modules, the notes service, then api modules.
 import type { FastifyInstance } from 'fastify';
 import { loadAppConfig, type Env } from './core/config.js';
-import type { AppContext, AppModule } from './core/context.js';
+import { envSpecsOf, type AppContext, type AppModule } from './core/context.js';
 import type { Runtime } from './core/create-context.js';
 import { createRuntime } from './core/create-context.js';
 import { registerHttpCore } from './core/http-core.js';
@@ -24,7 +24,7 @@ export interface BuiltApp extends Runtime {
 /** Throws ConfigError, naming every bad variable of the core and the modules, before anything starts. */
 export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise<BuiltApp> {
   const modules = options.modules ?? defaultModules;
-  const { config, redacted } = loadAppConfig(modules.flatMap((m) => (m.env ? [m.env] : [])), env);
+  const { config, redacted } = loadAppConfig(envSpecsOf(modules), env);
   const app = createFastify(config, options);
   const runtime = createRuntime(config, env, app.log);
   const { ctx } = runtime;

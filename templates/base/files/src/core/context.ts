@@ -41,3 +41,6 @@ export interface AppModule {
 }
 
 export const defineModule = (module: AppModule): AppModule => module;
+
+/** The variables the given modules read, to check together with the core's before anything starts. */
+export const envSpecsOf = (modules: readonly AppModule[]): EnvSpec[] => modules.flatMap((m) => (m.env ? [m.env] : []));

@@ -1,5 +1,5 @@
 // The core's public surface for modules, features and other processes (workers).
-export { defineModule, type AppContext, type AppModule, type Connections, type Ports } from './context.js';
+export { defineModule, envSpecsOf, type AppContext, type AppModule, type Connections, type Ports } from './context.js';
 export type * from './ports.js';
 export type { DomainEvents, EventBus, EventName, Listener } from './events.js';
 export { ConfigError, loadAppConfig, loadConfig, loadConfigFrom, redactConfig, type Config, type Env, type EnvSpec, type EnvVarSpec } from './config.js';

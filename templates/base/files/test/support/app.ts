@@ -1,7 +1,7 @@
 // Builds the app for tests: quiet logs, no external services.
 import { buildApp, type BuildAppOptions, type BuiltApp } from '../../src/app.js';
 import { loadAppConfig, type Env } from '../../src/core/config.js';
-import type { AppModule } from '../../src/core/context.js';
+import { envSpecsOf, type AppModule } from '../../src/core/context.js';
 import { buildOpsServer, type ServerOptions } from '../../src/core/ops-server.js';
 import { authTestEnv } from './auth.js';
 
@@ -19,7 +19,7 @@ export async function testApp(env: Record<string, string> = {}, options: BuildAp
 /** The core runtime (probes, metrics, close hooks) with only the given infra modules: tests one module alone. */
 export async function testModules(modules: AppModule[], env: Record<string, string> = {}, options: ServerOptions = {}): Promise<BuiltApp> {
   const source = testEnv(env);
-  const { config, redacted } = loadAppConfig(modules.flatMap((m) => (m.env ? [m.env] : [])), source);
+  const { config, redacted } = loadAppConfig(envSpecsOf(modules), source);
   const built = { ...buildOpsServer(config, source, options), redactedConfig: redacted };
   for (const module of modules) await module.register(built.app, built.ctx);
   await built.app.ready();
