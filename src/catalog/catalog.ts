@@ -4,6 +4,7 @@ import type { Category, ModuleManifest } from './types.js';
 import base from '../../templates/base/module.js';
 import connectionRedis from '../../templates/connection/redis/module.js';
 import apiRest from '../../templates/api/rest/module.js';
+import apiWebsocket from '../../templates/api/websocket/module.js';
 import dbPostgres from '../../templates/db/postgres/module.js';
 import dbNone from '../../templates/db/none/module.js';
 import cacheMemory from '../../templates/cache/memory/module.js';
@@ -20,7 +21,10 @@ export const categories: readonly Category[] = [
     question: 'Which API styles should the service expose?',
     multiple: true,
     defaults: ['rest'],
-    options: [{ id: 'rest', label: 'REST', hint: 'OpenAPI 3.1, problem+json, ETags', manifest: apiRest }],
+    options: [
+      { id: 'rest', label: 'REST', hint: 'OpenAPI 3.1, problem+json, ETags', manifest: apiRest },
+      { id: 'websocket', label: 'WebSocket', hint: 'live note events at /ws; across instances when Redis is in the stack', manifest: apiWebsocket },
+    ],
   },
   {
     id: 'db',

@@ -97,6 +97,28 @@ describe('groundwork add', () => {
     expect(record.modules).toContain('connection/redis');
   });
 
+  it('adds an API style beside REST in the edited project: both registered, its settings and docs added', async () => {
+    const project = join(dir.path, 'app');
+    const result = await groundwork(['add', 'api', 'websocket', '--no-install', '--json'], project);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const modulesTs = await readFile(join(project, 'src/modules.ts'), 'utf8');
+    expect(modulesTs.startsWith('// registered by hand below\n')).toBe(true);
+    expect(modulesTs).toContain('  apiRest,');
+    expect(modulesTs).toContain('  apiWebsocket,');
+    expect(modulesTs).toContain('  queueBullmq,');
+    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
+    expect(pkg.scripts.lint).toBe('eslint .');
+    expect(pkg.dependencies['@fastify/websocket']).toBeDefined();
+    expect(pkg.devDependencies.ws).toBeDefined();
+    expect(await readFile(join(project, 'src/modules/api-websocket/env.ts'), 'utf8')).toContain('WS_MAX_BUFFERED_BYTES');
+    expect(await readFile(join(project, 'README.md'), 'utf8')).toContain('### WebSocket API');
+    expect(await readFile(join(project, '.env.example'), 'utf8')).toContain('WS_HEARTBEAT_SECONDS');
+    const record = JSON.parse(await readFile(join(project, 'groundwork.json'), 'utf8'));
+    expect(record.stack.api).toEqual(['rest', 'websocket']);
+    expect(await groundwork(['add', 'api', 'websocket'], project)).toMatchObject({ exitCode: 1 });
+  });
+
   it('stops with a manual step and writes nothing when an edit cannot be merged', async () => {
     const project = join(dir.path, 'app');
     const modulesTs = join(project, 'src/modules.ts');

@@ -13,6 +13,7 @@ import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
+import { subscribeToNotes } from '../support/websocket.js';
 
 const registryEnv = inject('registryEnv');
 const SHARED_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -36,10 +37,17 @@ async function probe(app: RunningProcess, stack: Stack, project: string): Promis
   expect(ready.status, await ready.clone().text()).toBe(200);
   expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
   const token = uses(stack, 'auth', 'jwt') ? await devToken(project) : undefined;
-  const created = await postNote(app.url, { title: 'pair', body: 'covering set' }, token);
-  expect(created.status).toBe(201);
-  const { id } = (await created.json()) as { id: string };
-  expect((await fetch(`${app.url}/v1/notes/${id}`)).status).toBe(200);
+  const subscriber = uses(stack, 'api', 'websocket') ? await subscribeToNotes(app.url) : undefined;
+  try {
+    if (!uses(stack, 'api', 'rest')) return; // nothing else to call: a WebSocket-only app streams changes made elsewhere
+    const created = await postNote(app.url, { title: 'pair', body: 'covering set' }, token);
+    expect(created.status).toBe(201);
+    const note = (await created.json()) as { id: string };
+    expect((await fetch(`${app.url}/v1/notes/${note.id}`)).status).toBe(200);
+    if (subscriber) expect(await subscriber.event((m) => m.type === 'event')).toMatchObject({ event: 'note.created', data: note });
+  } finally {
+    subscriber?.close();
+  }
 }
 
 describe('pairwise covering set, on real services', () => {

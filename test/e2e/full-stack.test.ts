@@ -1,6 +1,7 @@
-// postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private redis-server:
-// migrations, the project's own integration tests, app and worker up, a job processed, and a Redis
-// outage that fails /readyz (503) while /livez stays 200, until Redis is back.
+// Every API style + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
+// redis-server: migrations, the project's own integration tests, two app instances and a worker up, a
+// note created on one instance streamed to WebSocket clients of both, a job processed, a Redis outage
+// that fails /readyz (503) while /livez stays 200 until Redis is back, and graceful shutdown.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGroundwork, tempDir } from '../support/cli.js';
@@ -8,6 +9,7 @@ import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
+import { subscribeToNotes, type NotesSubscriber } from '../support/websocket.js';
 
 const registryEnv = inject('registryEnv');
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registryEnv, ...env });
@@ -17,7 +19,9 @@ let project: string;
 let database: { url: string; drop(): Promise<void> };
 let redis: PrivateRedis;
 let app: RunningProcess;
+let secondApp: RunningProcess;
 let worker: RunningProcess;
+let subscribers: NotesSubscriber[] = [];
 let serviceEnv: Record<string, string>;
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -34,7 +38,7 @@ const readyStatus = async () => (await fetch(`${app.url}/readyz`)).status;
 
 beforeAll(async () => {
   work = await tempDir('gw-e2e-full-');
-  const created = await createGroundwork(['full-api', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
+  const created = await createGroundwork(['full-api', '--api', 'rest,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
     ...(node24Env(registryEnv) as Record<string, string>),
   });
   if (created.exitCode !== 0) throw new Error(created.stderr);
@@ -45,7 +49,9 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
+  for (const subscriber of subscribers) subscriber.close();
   await app?.stop();
+  await secondApp?.stop();
   await worker?.stop();
   await redis?.stop();
   await database?.drop();
@@ -69,6 +75,24 @@ describe('full stack on real services', () => {
     expect(ready.status).toBe('pass');
     expect(Object.keys(ready.checks)).toEqual(expect.arrayContaining(['postgres', 'redis']));
     expect((await fetch(`${worker.url}/readyz`)).status).toBe(200);
+  });
+
+  it('streams a note created on one instance to WebSocket clients of both (fan-out through Redis)', async () => {
+    const port = await freePort();
+    secondApp = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...serviceEnv, PORT: String(port) }) });
+    const token = await devToken(project);
+    subscribers = [await subscribeToNotes(app.url, { authorization: `Bearer ${token}` }), await subscribeToNotes(secondApp.url)];
+    for (const [origin, title] of [[app, 'made on the first'], [secondApp, 'made on the second']] as const) {
+      const response = await postNote(origin.url, { title, body: 'fan-out' }, token);
+      expect(response.status).toBe(201);
+      const note = await response.json();
+      for (const subscriber of subscribers) {
+        const event = await subscriber.event((m) => m.type === 'event' && (m.data as { id?: string }).id === note.id);
+        expect(event).toEqual({ v: 1, type: 'event', topic: 'notes', event: 'note.created', data: note });
+      }
+    }
+    const metrics = await (await fetch(`${secondApp.url}/metrics`)).text();
+    expect(metrics).toMatch(/^websocket_connections 1$/m);
   });
 
   it('processes the job of a created note in the worker, once, with a JSON log line', async () => {
@@ -96,8 +120,22 @@ describe('full stack on real services', () => {
     await waitFor('/readyz to pass again', async () => ((await readyStatus()) === 200 ? true : undefined), 30_000);
   });
 
-  it('stops app and worker gracefully on SIGTERM', async () => {
+  it('fans out again once the subscriber connections are back (pub/sub drops what was sent meanwhile)', async () => {
+    const token = await devToken(project);
+    // The subscriber connection reconnects on its own schedule: retry until a change made on the second
+    // instance reaches the first instance's client.
+    const delivered = await waitFor('a change to cross instances again', async () => {
+      const note = (await (await postNote(secondApp.url, { title: 'after the outage', body: '' }, token)).json()) as { id: string };
+      return subscribers[0]!.event((m) => (m.data as { id?: string } | undefined)?.id === note.id, 2000).catch(() => undefined);
+    }, 30_000);
+    expect(delivered.event).toBe('note.created');
+  });
+
+  it('stops the apps and the worker gracefully on SIGTERM, WebSocket clients told 1001 (going away)', async () => {
     expect(await app.stop(), app.output().slice(-3000)).toBe(0);
+    expect(await subscribers[0]!.closed).toEqual({ code: 1001, reason: 'server shutting down' });
+    expect(await secondApp.stop(), secondApp.output().slice(-3000)).toBe(0);
+    expect(await subscribers[1]!.closed).toEqual({ code: 1001, reason: 'server shutting down' });
     expect(await worker.stop(), worker.output().slice(-3000)).toBe(0);
   });
 });

@@ -3,13 +3,14 @@ import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env, EnvSpec } from './config.js';
 import type { EventBus } from './events.js';
-import type { Authenticator, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
+import type { Authenticator, Broadcast, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
 
 export interface Ports {
   notes?: NotesRepository; // required by the time the api modules register
   cache: Cache; // default: no-op cache
   authenticator: Authenticator; // default: anonymous, nothing required
   rateLimitStore: RateLimitStore; // default: in memory
+  broadcast: Broadcast; // default: this process only
   queue?: JobQueue;
 }
 

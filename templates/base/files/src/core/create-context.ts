@@ -3,6 +3,7 @@ import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env } from './config.js';
 import type { AppContext } from './context.js';
+import { LocalBroadcast } from './broadcast.js';
 import { anonymousAuthenticator, noopCache } from './default-ports.js';
 import { createEventBus } from './event-bus.js';
 import { HealthRegistry } from './health.js';
@@ -28,7 +29,7 @@ export function createRuntime(config: Config, env: Env, logger: FastifyBaseLogge
     logger,
     metrics,
     events: createEventBus(logger),
-    ports: { cache: noopCache, authenticator: anonymousAuthenticator, rateLimitStore },
+    ports: { cache: noopCache, authenticator: anonymousAuthenticator, rateLimitStore, broadcast: new LocalBroadcast() },
     connections: {},
     health: { register: (check) => health.register(check) },
     onClose: (close) => closeHooks.add(close),

@@ -64,11 +64,11 @@ export class HealthRegistry {
 }
 
 export function registerHealthRoutes(app: FastifyInstance, health: HealthRegistry): void {
-  app.get('/livez', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/livez', async (_request, reply) => {
     reply.type(HEALTH_CONTENT_TYPE).header('cache-control', 'no-store');
     return { status: 'pass' };
   });
-  app.get('/readyz', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/readyz', async (_request, reply) => {
     const report = await health.readiness();
     reply
       .code(report.status === 'pass' ? 200 : 503)

@@ -63,7 +63,7 @@ export function registerHttpMetrics(app: FastifyInstance, registry: Registry): v
 }
 
 export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {
-  app.get('/metrics', { schema: { hide: true } }, async (_request, reply) => {
+  app.get('/metrics', async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

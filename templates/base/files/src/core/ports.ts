@@ -61,6 +61,18 @@ export interface RateLimitStore {
   hit(key: string, windowMs: number): Promise<{ count: number; resetMs: number }>;
 }
 
+/**
+ * Cluster-wide notifications: every instance's subscribers receive every message published on any
+ * instance. Core default: this process only; connection-redis with REDIS_URL: Redis pub/sub.
+ */
+export interface Broadcast {
+  readonly kind: string;
+  /** Rejects when the message could not be handed to the transport (e.g. Redis down). */
+  publish(channel: string, message: string): Promise<void>;
+  /** Resolves once subscribed; the returned function unsubscribes. */
+  subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
+}
+
 /** Filled by a queue module. */
 export interface JobQueue {
   readonly kind: string;

@@ -7,6 +7,7 @@ import { createRedisClient } from '../src/modules/connection-redis/client.js';
 import { redisHealthCheck } from '../src/modules/connection-redis/health.js';
 import { testModules } from './support/app.js';
 import { captureLogs } from './support/log-capture.js';
+import { eventually } from './support/eventually.js';
 import { deleteKeys, uniquePrefix } from './support/redis.js';
 import { describeWithService } from './support/services.js';
 
@@ -94,5 +95,46 @@ describeWithService('TEST_REDIS_URL', 'connection-redis with REDIS_URL (real Red
     expect((await store.hit('client-b', 100)).count).toBe(2);
     await new Promise((r) => setTimeout(r, 150));
     expect((await store.hit('client-b', 100)).count).toBe(1);
+  });
+});
+
+describeWithService('TEST_REDIS_URL', 'broadcast over Redis pub/sub between two instances (real Redis)', (url) => {
+  const prefix = uniquePrefix();
+  const instances: BuiltApp[] = [];
+  beforeAll(async () => {
+    for (let i = 0; i < 2; i++) instances.push(await testModules([connectionRedis], { REDIS_URL: url, REDIS_KEY_PREFIX: prefix }));
+  });
+  afterAll(async () => {
+    await Promise.all(instances.map((b) => b.app.close()));
+  });
+
+  it('delivers a message published on either instance to the subscribers of both', async () => {
+    const [a, b] = instances.map((i) => i.ctx.ports.broadcast);
+    expect(a!.kind).toBe('redis');
+    const got: string[] = [];
+    await a!.subscribe('chan', (m) => void got.push(`a:${m}`));
+    const stopB = await b!.subscribe('chan', (m) => void got.push(`b:${m}`));
+    await b!.publish('chan', 'from-b');
+    await a!.publish('chan', 'from-a');
+    await eventually(() => got.length === 4);
+    expect(got.sort()).toEqual(['a:from-a', 'a:from-b', 'b:from-a', 'b:from-b']);
+    await stopB();
+    await a!.publish('chan', 'after');
+    await eventually(() => got.includes('a:after'));
+    expect(got.filter((m) => m.startsWith('b:'))).toHaveLength(2);
+  });
+
+  it('keeps instances with another REDIS_KEY_PREFIX apart', async () => {
+    const other = await testModules([connectionRedis], { REDIS_URL: url, REDIS_KEY_PREFIX: uniquePrefix() });
+    try {
+      const got: string[] = [];
+      await other.ctx.ports.broadcast.subscribe('chan', (m) => void got.push(m));
+      await instances[0]!.ctx.ports.broadcast.publish('chan', 'not for you');
+      await other.ctx.ports.broadcast.publish('chan', 'mine');
+      await eventually(() => got.length > 0);
+      expect(got).toEqual(['mine']);
+    } finally {
+      await other.app.close();
+    }
   });
 });

@@ -3,14 +3,17 @@ import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 
-export async function registerOpenApi(app: FastifyInstance, info: { title: string; version: string }): Promise<void> {
+/** The document covers the REST routes only: probes, /metrics and other API styles' endpoints stay out. */
+export async function registerOpenApi(app: FastifyInstance, info: { title: string; version: string; restPrefix: string }): Promise<void> {
+  const { restPrefix, ...documentInfo } = info;
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
-      info: { ...info, description: 'Errors are RFC 9457 application/problem+json.' },
+      info: { ...documentInfo, description: 'Errors are RFC 9457 application/problem+json.' },
       tags: [{ name: 'notes', description: 'Notes resource' }],
     },
+    transform: ({ schema, url }) => ({ schema: url.startsWith(`${restPrefix}/`) ? schema : { ...schema, hide: true }, url }),
   });
   await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
-  app.get('/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  app.get('/openapi.json', async () => app.swagger());
 }

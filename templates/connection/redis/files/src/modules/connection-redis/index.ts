@@ -2,6 +2,7 @@ import type {} from './augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { envSpec } from './env.js';
+import { createRedisBroadcast } from './broadcast.js';
 import { closeRedis, createRedisClient } from './client.js';
 import { redisHealthCheck } from './health.js';
 import { createRedisRateLimitStore } from './rate-limit-store.js';
@@ -21,5 +22,9 @@ export default defineModule({
     ctx.onClose(() => closeRedis(redis));
     ctx.health.register(redisHealthCheck(redis));
     ctx.ports.rateLimitStore = createRedisRateLimitStore(redis, REDIS_KEY_PREFIX);
+    const broadcast = createRedisBroadcast(redis, () => createRedisClient(url, ctx.logger, `${ctx.config.OTEL_SERVICE_NAME}-subscriber`), REDIS_KEY_PREFIX);
+    ctx.ports.broadcast = broadcast;
+    // Registered after the shared client's hook, so it runs first (hooks run in reverse).
+    ctx.onClose(() => broadcast.close());
   },
 });
