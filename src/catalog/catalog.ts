@@ -5,6 +5,8 @@ import base from '../../templates/base/module.js';
 import connectionRedis from '../../templates/connection/redis/module.js';
 import apiRest from '../../templates/api/rest/module.js';
 import apiWebsocket from '../../templates/api/websocket/module.js';
+import apiGraphql from '../../templates/api/graphql/module.js';
+import transportWebsocket from '../../templates/transport/websocket/module.js';
 import dbPostgres from '../../templates/db/postgres/module.js';
 import dbNone from '../../templates/db/none/module.js';
 import cacheMemory from '../../templates/cache/memory/module.js';
@@ -23,6 +25,7 @@ export const categories: readonly Category[] = [
     defaults: ['rest'],
     options: [
       { id: 'rest', label: 'REST', hint: 'OpenAPI 3.1, problem+json, ETags', manifest: apiRest },
+      { id: 'graphql', label: 'GraphQL', hint: 'mercurius at /graphql, subscriptions over graphql-ws', manifest: apiGraphql },
       { id: 'websocket', label: 'WebSocket', hint: 'live note events at /ws; across instances when Redis is in the stack', manifest: apiWebsocket },
     ],
   },
@@ -70,4 +73,4 @@ export const categories: readonly Category[] = [
 ];
 
 /** Modules that no question selects: always present, or brought in by `requires`. */
-export const internalModules: readonly ModuleManifest[] = [base, connectionRedis];
+export const internalModules: readonly ModuleManifest[] = [base, connectionRedis, transportWebsocket];

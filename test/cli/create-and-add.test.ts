@@ -116,7 +116,25 @@ describe('groundwork add', () => {
     expect(await readFile(join(project, '.env.example'), 'utf8')).toContain('WS_HEARTBEAT_SECONDS');
     const record = JSON.parse(await readFile(join(project, 'groundwork.json'), 'utf8'));
     expect(record.stack.api).toEqual(['rest', 'websocket']);
+    expect(record.modules).toContain('transport/websocket');
     expect(await groundwork(['add', 'api', 'websocket'], project)).toMatchObject({ exitCode: 1 });
+  });
+
+  it('adds GraphQL next to the WebSocket API, sharing its WebSocket server', async () => {
+    const project = join(dir.path, 'app');
+    const result = await groundwork(['add', 'api', 'graphql', '--no-install', '--json'], project);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const modulesTs = await readFile(join(project, 'src/modules.ts'), 'utf8');
+    expect(modulesTs.startsWith('// registered by hand below\n')).toBe(true);
+    expect(modulesTs.match(/^ {2}transportWebsocket,$/gm)).toHaveLength(1);
+    expect(modulesTs).toContain('  apiGraphql,');
+    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
+    expect(pkg.dependencies).toMatchObject({ mercurius: expect.any(String), graphql: expect.any(String) });
+    expect(pkg.devDependencies['graphql-ws']).toBeDefined();
+    expect(await readFile(join(project, 'README.md'), 'utf8')).toContain('### GraphQL API');
+    const record = JSON.parse(await readFile(join(project, 'groundwork.json'), 'utf8'));
+    expect(record.stack.api).toEqual(['rest', 'graphql', 'websocket']);
   });
 
   it('stops with a manual step and writes nothing when an edit cannot be merged', async () => {

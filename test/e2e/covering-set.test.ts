@@ -13,6 +13,7 @@ import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
+import { postGraphQL } from '../support/graphql.js';
 import { subscribeToNotes } from '../support/websocket.js';
 
 const registryEnv = inject('registryEnv');
@@ -39,12 +40,23 @@ async function probe(app: RunningProcess, stack: Stack, project: string): Promis
   const token = uses(stack, 'auth', 'jwt') ? await devToken(project) : undefined;
   const subscriber = uses(stack, 'api', 'websocket') ? await subscribeToNotes(app.url) : undefined;
   try {
-    if (!uses(stack, 'api', 'rest')) return; // nothing else to call: a WebSocket-only app streams changes made elsewhere
-    const created = await postNote(app.url, { title: 'pair', body: 'covering set' }, token);
-    expect(created.status).toBe(201);
-    const note = (await created.json()) as { id: string };
-    expect((await fetch(`${app.url}/v1/notes/${note.id}`)).status).toBe(200);
-    if (subscriber) expect(await subscriber.event((m) => m.type === 'event')).toMatchObject({ event: 'note.created', data: note });
+    // Create through whichever writing style the stack has; a WebSocket-only app streams changes made elsewhere.
+    let note: { id: string } | undefined;
+    if (uses(stack, 'api', 'rest')) {
+      const created = await postNote(app.url, { title: 'pair', body: 'covering set' }, token);
+      expect(created.status).toBe(201);
+      note = (await created.json()) as { id: string };
+      expect((await fetch(`${app.url}/v1/notes/${note.id}`)).status).toBe(200);
+    }
+    if (uses(stack, 'api', 'graphql')) {
+      if (!note) {
+        const created = await postGraphQL(app.url, 'mutation { createNote(input: { title: "pair", body: "covering set" }) { id } }', {}, token);
+        expect(created.errors).toBeUndefined();
+        note = created.data!.createNote as { id: string };
+      }
+      expect(await postGraphQL(app.url, `{ note(id: "${note.id}") { id } }`)).toEqual({ status: 200, data: { note: { id: note.id } } });
+    }
+    if (subscriber && note) expect(await subscriber.event((m) => m.type === 'event')).toMatchObject({ event: 'note.created', data: { id: note.id } });
   } finally {
     subscriber?.close();
   }

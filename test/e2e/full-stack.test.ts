@@ -1,4 +1,4 @@
-// Every API style + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
+// Every API style so far (REST, GraphQL, WebSocket) + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
 // redis-server: migrations, the project's own integration tests, two app instances and a worker up, a
 // note created on one instance streamed to WebSocket clients of both, a job processed, a Redis outage
 // that fails /readyz (503) while /livez stays 200 until Redis is back, and graceful shutdown.
@@ -9,6 +9,7 @@ import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
+import { postGraphQL, subscribeNoteCreated } from '../support/graphql.js';
 import { subscribeToNotes, type NotesSubscriber } from '../support/websocket.js';
 
 const registryEnv = inject('registryEnv');
@@ -38,7 +39,7 @@ const readyStatus = async () => (await fetch(`${app.url}/readyz`)).status;
 
 beforeAll(async () => {
   work = await tempDir('gw-e2e-full-');
-  const created = await createGroundwork(['full-api', '--api', 'rest,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
+  const created = await createGroundwork(['full-api', '--api', 'rest,graphql,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
     ...(node24Env(registryEnv) as Record<string, string>),
   });
   if (created.exitCode !== 0) throw new Error(created.stderr);
@@ -93,6 +94,38 @@ describe('full stack on real services', () => {
     }
     const metrics = await (await fetch(`${secondApp.url}/metrics`)).text();
     expect(metrics).toMatch(/^websocket_connections 1$/m);
+  });
+
+  it('serves GraphQL on PostgreSQL: a mutation on one instance, a query and a graphql-ws subscription on the other', async () => {
+    const token = await devToken(project);
+    const subscription = subscribeNoteCreated(secondApp.url);
+    try {
+      const create = 'mutation Create($input: NoteInput!) { createNote(input: $input) { id title body createdAt updatedAt } }';
+      // graphql-ws does not acknowledge a subscription: create notes until the first one arrives.
+      const first = subscription.next();
+      const created: string[] = [];
+      let received: { id: string } | undefined;
+      for (let attempt = 0; attempt < 20 && !received; attempt++) {
+        const result = await postGraphQL(app.url, create, { input: { title: `graphql ${attempt}`, body: 'e2e' } }, token);
+        expect(result.errors).toBeUndefined();
+        created.push(result.data!.createNote.id);
+        received = await Promise.race([first, new Promise<undefined>((resolve) => setTimeout(() => resolve(undefined), 500))]);
+      }
+      expect(created).toContain(received?.id);
+      const note = (await postGraphQL(app.url, create, { input: { title: 'over graphql', body: 'e2e' } }, token)).data!.createNote;
+      expect(await subscription.next()).toEqual({ id: note.id, title: 'over graphql' });
+
+      const read = await postGraphQL(secondApp.url, 'query One($id: ID!) { note(id: $id) { id title body createdAt updatedAt } }', { id: note.id });
+      expect(read).toEqual({ status: 200, data: { note } });
+      const rest = await (await fetch(`${secondApp.url}/v1/notes/${note.id}`)).json();
+      expect(rest).toEqual(note); // one service behind every style
+      const anonymous = await postGraphQL(app.url, create, { input: { title: 'no token', body: '' } });
+      expect(anonymous.errors?.map((e) => e.extensions?.code)).toEqual(['UNAUTHENTICATED']);
+      const metrics = await (await fetch(`${app.url}/metrics`)).text();
+      expect(metrics).toMatch(/^graphql_operations_total\{operation="Create",type="mutation",outcome="ok"\} [1-9]/m);
+    } finally {
+      await subscription.close();
+    }
   });
 
   it('processes the job of a created note in the worker, once, with a JSON log line', async () => {

@@ -1,22 +1,17 @@
 // What the generated app's production wiring costs per request: the default project, built and started
 // as `npm start` runs it with logs, metrics, traces (exported) and rate limiting on, against a bare
 // Fastify server answering the same route with the same body, loaded alternately by autocannon.
-import { spawn } from 'node:child_process';
-import { closeSync, createReadStream, openSync } from 'node:fs';
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream } from 'node:fs';
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
-import autocannon from 'autocannon';
 import { node24Env, node24Version } from '../../test/support/node24.js';
 import { devToken, postNote, scriptCommand } from '../../test/support/project.js';
-import { freePort, waitUntilAnswering } from '../../test/support/server.js';
+import { freePort } from '../../test/support/server.js';
 import { defaultProject } from './default-project.js';
+import { CONNECTIONS, measure, RUN_SECONDS, startServer, summarize, summaryRow, WARMUP_SECONDS, type LoadRun, type Server, type Summary } from './load.js';
 import type { BenchContext, BenchSection } from './section.js';
-import { median, percentile } from './stats.js';
 
-const RUN_SECONDS = 6;
-const WARMUP_SECONDS = 3;
-const CONNECTIONS = 50;
 const TARGET_RATIO = 0.75;
 /** Far above what one process can serve in a run, so no request of the run is rejected. */
 const RATE_LIMIT_MAX = '1000000000';
@@ -49,90 +44,11 @@ createServer((req, res) => {
 }).listen(Number(process.argv[2]), '127.0.0.1');
 `;
 
-interface Server {
-  url: string;
-  pid: number;
-  stop(): Promise<void>;
-}
-
 interface SinkStats {
   exports: number;
   spans: number;
   bytes: number;
   contentTypes: string[];
-}
-
-interface LoadRun {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** CPU time (user + system) the server process used during the run. */
-  cpuSeconds: number;
-  /** The same as a share of one core. */
-  serverCpu: number;
-  requests: number;
-  bytesPerResponse: number;
-}
-
-
-/** Spawns a server with stdout and stderr appended to a file, and waits until readyPath answers 200. */
-async function startServer(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; readyPath: string; logFile: string }): Promise<Server> {
-  const log = openSync(options.logFile, 'a');
-  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] });
-  closeSync(log);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  const url = `http://127.0.0.1:${options.port}`;
-  try {
-    await waitUntilAnswering(`${url}${options.readyPath}`, () => child.exitCode !== null || child.signalCode !== null, { intervalMs: 50 });
-  } catch (error) {
-    child.kill('SIGKILL');
-    throw new Error(`${what} ${(error as Error).message}; its output:\n${(await readFile(options.logFile, 'utf8')).slice(-3000)}`);
-  }
-  return {
-    url,
-    pid: child.pid!,
-    async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-      await exited;
-    },
-  };
-}
-
-/** utime + stime of a process in seconds, from /proc (Linux). */
-async function cpuSeconds(pid: number): Promise<number> {
-  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
-  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux we run on
-  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
-}
-
-/** One autocannon run; latencies are taken from every 2xx response at sub-millisecond resolution. */
-function autocannonRun(url: string, headers: Record<string, string>, seconds: number, latencies: number[]): Promise<autocannon.Result> {
-  return new Promise((resolve, reject) => {
-    const instance = autocannon({ url, headers, connections: CONNECTIONS, duration: seconds }, (error, result) => (error ? reject(error) : resolve(result)));
-    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
-      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
-    });
-  });
-}
-
-async function measure(server: Server, path: string, headers: Record<string, string>, seconds: number): Promise<LoadRun> {
-  const latencies: number[] = [];
-  const cpuBefore = await cpuSeconds(server.pid);
-  const result = await autocannonRun(`${server.url}${path}`, headers, seconds, latencies);
-  const cpu = (await cpuSeconds(server.pid)) - cpuBefore;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${server.url}${path}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load (${JSON.stringify(result.statusCodeStats)})`);
-  }
-  const requests = result.requests.total;
-  return {
-    requestsPerSecond: requests / result.duration,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
-    cpuSeconds: cpu,
-    serverCpu: cpu / result.duration,
-    requests,
-    bytesPerResponse: result.throughput.total / requests,
-  };
 }
 
 async function sinkStats(url: string): Promise<SinkStats> {
@@ -156,34 +72,6 @@ async function requestLogLines(logFile: string): Promise<{ lines: number; last: 
     last = line;
   }
   return { lines, last: last === undefined ? undefined : (JSON.parse(last) as Record<string, unknown>) };
-}
-
-interface Summary {
-  requestsPerSecond: number;
-  p50Ms: number;
-  p99Ms: number;
-  serverCpu: number;
-  cpuMicrosPerRequest: number;
-  bytesPerResponse: number;
-}
-
-function summarize(runs: LoadRun[]): Summary {
-  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
-  const cpuSecondsTotal = runs.reduce((sum, r) => sum + r.cpuSeconds, 0);
-  return {
-    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
-    p50Ms: median(runs.map((r) => r.p50Ms)),
-    p99Ms: median(runs.map((r) => r.p99Ms)),
-    serverCpu: median(runs.map((r) => r.serverCpu)),
-    cpuMicrosPerRequest: (cpuSecondsTotal / requests) * 1e6,
-    bytesPerResponse: median(runs.map((r) => r.bytesPerResponse)),
-  };
-}
-
-const fixed = (value: number, digits: number) => value.toFixed(digits);
-
-function summaryRow(name: string, s: Summary): string {
-  return `| ${name} | ${fixed(s.requestsPerSecond, 0)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${fixed(s.serverCpu * 100, 0)} % | ${fixed(s.cpuMicrosPerRequest, 0)} | ${fixed(s.bytesPerResponse, 0)} |`;
 }
 
 interface Evidence {
@@ -262,6 +150,7 @@ export async function benchAppOverhead(ctx: BenchContext): Promise<BenchSection>
     const { id } = (await created.json()) as { id: string };
     const path = `/v1/notes/${id}`;
     const headers = { authorization: `Bearer ${token}` };
+    const read = { path, headers };
     const sample = await fetch(`${app.url}${path}`, { headers });
     const body = await sample.text();
     if (sample.status !== 200) throw new Error(`GET ${path} answered ${sample.status}: ${body}`);
@@ -273,15 +162,15 @@ export async function benchAppOverhead(ctx: BenchContext): Promise<BenchSection>
     if (bareSample !== body) throw new Error(`the bare server's body differs from the app's:\n${bareSample}\n${body}`);
 
     let appRequests = 1; // the sample read above
-    await measure(bare, path, headers, WARMUP_SECONDS);
-    appRequests += (await measure(app, path, headers, WARMUP_SECONDS)).requests;
+    await measure(bare, read, WARMUP_SECONDS);
+    appRequests += (await measure(app, read, WARMUP_SECONDS)).requests;
     const bareRuns: LoadRun[] = [];
     const appRuns: LoadRun[] = [];
     for (let round = 0; round < ctx.rounds; round++) {
       const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
       for (const which of order) {
-        if (which === 'bare') bareRuns.push(await measure(bare, path, headers, RUN_SECONDS));
-        else appRuns.push(await measure(app, path, headers, RUN_SECONDS));
+        if (which === 'bare') bareRuns.push(await measure(bare, read, RUN_SECONDS));
+        else appRuns.push(await measure(app, read, RUN_SECONDS));
       }
     }
     appRequests += appRuns.reduce((sum, r) => sum + r.requests, 0);

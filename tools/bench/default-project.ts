@@ -67,6 +67,12 @@ export const defaultProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench
 /** postgres + redis + jwt + bullmq, installed and built (services are the caller's business). */
 export const fullStackProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench-full', FULL_STACK_FLAGS);
 
+/** Every API style the catalog has so far, otherwise the defaults. */
+export const API_STYLES_FLAGS = ['--api', 'rest,graphql'];
+
+/** The defaults with every API style, installed and built. */
+export const apiStylesProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench-api-styles', API_STYLES_FLAGS);
+
 /** Stops the local registry. The projects stay in ctx.work, which the caller removes. */
 export async function stopBenchProjects(): Promise<void> {
   const started = registry;

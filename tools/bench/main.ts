@@ -1,9 +1,10 @@
 // `npm run bench [-- part...]`: every benchmark side by side in one run, written to BENCHMARKS.md
-// (all parts) or printed (a chosen few). Parts: generation, app, cold-start, install, matrix.
+// (all parts) or printed (a chosen few). Parts: generation, app, api-styles, cold-start, install, matrix.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
+import { benchApiStyles } from './api-styles.js';
 import { benchAppOverhead } from './app-overhead.js';
 import { benchColdStart } from './cold-start.js';
 import { stopBenchProjects } from './default-project.js';
@@ -16,6 +17,7 @@ import type { BenchContext, BenchSection } from './section.js';
 const parts: Record<string, (ctx: BenchContext) => Promise<BenchSection>> = {
   generation: benchGeneration,
   app: benchAppOverhead,
+  'api-styles': benchApiStyles,
   'cold-start': benchColdStart,
   install: benchInstallWeight,
   matrix: benchMatrix,

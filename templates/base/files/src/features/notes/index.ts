@@ -1,3 +1,4 @@
+export { cursorOf, decodeCursor, type CursorPosition } from './cursor.js';
 export { notesFeed, NOTES_CHANNEL, type NoteChange, type NotesFeed } from './feed.js';
 export { createNotesService, type NotesService } from './service.js';
 export { BODY_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, TITLE_MAX } from './rules.js';

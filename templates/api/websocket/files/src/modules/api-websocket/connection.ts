@@ -6,13 +6,16 @@ import type { DisconnectReason, WebSocketMetrics } from './metrics.js';
 import { encode, parseClientMessage, ProtocolError, type ServerMessage, type Topic } from './protocol.js';
 import { TokenBucket } from './token-bucket.js';
 
-export const CLOSE_CODES = { goingAway: 1001, policyViolation: 1008, tryAgainLater: 1013 } as const;
+export const CLOSE_CODES = { policyViolation: 1008, messageTooBig: 1009, tryAgainLater: 1013 } as const;
 
 export interface ConnectionLimits {
+  maxMessageBytes: number;
   messagesPerSecond: number;
   messageBurst: number;
   maxBufferedBytes: number;
 }
+
+const byteLength = (data: RawData): number => (Array.isArray(data) ? data.reduce((sum, part) => sum + part.length, 0) : data.byteLength);
 
 export class ClientConnection {
   readonly topics = new Set<Topic>();
@@ -71,6 +74,10 @@ export class ClientConnection {
 
   receive(data: RawData, isBinary: boolean): void {
     this.received += 1;
+    // The shared server bounds every message at 1 MiB; this endpoint allows less.
+    if (byteLength(data) > this.limits.maxMessageBytes) {
+      return this.close(CLOSE_CODES.messageTooBig, `message over ${this.limits.maxMessageBytes} bytes`, 'message_too_big');
+    }
     if (!this.#bucket.take()) return this.#rateLimited();
     this.#dropped = 0;
     if (isBinary) return this.#reject(new ProtocolError('invalid_message', 'binary messages are not supported; send JSON text'));

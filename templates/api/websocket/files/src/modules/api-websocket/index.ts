@@ -1,14 +1,13 @@
 // WebSocket API at /ws: protocol v1 (see protocol.ts and the README) over the notes feed.
-import websocket from '@fastify/websocket';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { notesFeed } from '../../features/notes/index.js';
-import { ClientConnection, CLOSE_CODES } from './connection.js';
+import { isShuttingDown } from '../transport-websocket/index.js';
+import { ClientConnection } from './connection.js';
 import { envSpec } from './env.js';
 import { startHeartbeat } from './heartbeat.js';
 import { registerWebSocketMetrics } from './metrics.js';
 import { encode } from './protocol.js';
-import { closeAll } from './shutdown.js';
 
 export const WEBSOCKET_PATH = '/ws';
 
@@ -21,35 +20,14 @@ export default defineModule({
     const connections = new Set<ClientConnection>();
     const metrics = registerWebSocketMetrics(ctx.metrics, () => connections.size);
     const limits = {
+      maxMessageBytes: config.WS_MAX_MESSAGE_BYTES,
       messagesPerSecond: config.WS_MESSAGES_PER_SECOND,
       messageBurst: config.WS_MESSAGE_BURST,
       maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
     };
     const heartbeat = startHeartbeat(connections, config.WS_HEARTBEAT_SECONDS * 1000);
-    let closing = false;
 
-    await app.register(websocket, {
-      options: { maxPayload: config.WS_MAX_MESSAGE_BYTES },
-      // ws has already answered a protocol error (e.g. 1009 for a too-big message) with a close frame.
-      errorHandler(error, socket, request) {
-        request.log.warn({ err: error }, 'websocket error');
-        if (socket.readyState === socket.OPEN) socket.terminate();
-      },
-      async preClose() {
-        closing = true;
-        heartbeat.stop();
-        await closeAll(connections);
-      },
-    });
-
-    // An upgrade refused by a core hook (401, 429) never reaches @fastify/websocket's own onRequest
-    // hook, so the plugin does not know the socket is detached from HTTP and never closes it: close it
-    // here once the refusal is written, or every refused upgrade leaks a socket (and blocks app.close).
-    app.addHook('onResponse', async (request) => {
-      if (request.headers.upgrade?.toLowerCase() !== 'websocket') return;
-      const socket = request.raw.socket;
-      if (!socket.destroyed) socket.end(() => socket.destroy());
-    });
+    app.addHook('preClose', () => heartbeat.stop());
 
     const feed = await notesFeed(ctx);
     const unsubscribe = feed.subscribe((change) => {
@@ -63,7 +41,6 @@ export default defineModule({
     app.get(WEBSOCKET_PATH, { websocket: true }, (socket, request) => {
       const log = request.log.child({ component: 'websocket' });
       const connection = new ClientConnection(socket, log, metrics, limits);
-      if (closing) return connection.close(CLOSE_CODES.goingAway, 'server shutting down', 'shutdown');
       connections.add(connection);
       log.info({ principal: request.principal?.subject, remote_ip: request.ip, user_agent: request.headers['user-agent'] }, 'websocket connected');
 
@@ -74,6 +51,7 @@ export default defineModule({
       );
       socket.on('close', (code, reason) => {
         connections.delete(connection);
+        if (isShuttingDown(app)) connection.noteReason('shutdown'); // the WebSocket server said 1001
         metrics.disconnects.inc({ reason: connection.reason });
         log.info(
           {

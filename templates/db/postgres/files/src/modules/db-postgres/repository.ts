@@ -1,7 +1,8 @@
 import { asc, eq, sql } from 'drizzle-orm';
 import type { PgDatabase, PgQueryResultHKT } from 'drizzle-orm/pg-core';
 import type { Note, NotesRepository } from '../../core/ports.js';
-import { decodeCursor, encodeCursor, isUuid } from './cursor.js';
+import { cursorOf, decodeCursor } from '../../features/notes/cursor.js';
+import { isUuid } from './uuid.js';
 import { notes, type NoteRow } from './schema.js';
 
 // Both drizzle drivers (node-postgres and PGlite) are PgDatabase instances.
@@ -33,7 +34,7 @@ export function createNotesRepository(db: Db): NotesRepository {
     },
 
     async list({ limit, after }) {
-      const pos = after === undefined ? undefined : decodeCursor(after);
+      const pos = after === undefined ? undefined : decodeCursor(after, isUuid);
       const rows = await db
         .select()
         .from(notes)
@@ -42,7 +43,7 @@ export function createNotesRepository(db: Db): NotesRepository {
         .limit(limit + 1);
       const items = rows.slice(0, limit).map(toNote);
       const last = items.at(-1);
-      const nextCursor = rows.length > limit && last ? encodeCursor({ createdAt: last.createdAt, id: last.id }) : null;
+      const nextCursor = rows.length > limit && last ? cursorOf(last) : null;
       return { items, nextCursor };
     },
 

@@ -1,0 +1,16 @@
+import { defineModule } from '../../define.js';
+
+export default defineModule({
+  id: 'api/graphql',
+  title: 'GraphQL API',
+  // Subscriptions upgrade on the shared WebSocket server (mercurius reuses it).
+  requires: ['transport/websocket'],
+  dependencies: ['graphql', 'mercurius'],
+  devDependencies: ['graphql-ws', 'ws'], // the tests subscribe with the graphql-ws client over `ws`
+  fills: 'api',
+  env: [
+    { name: 'GRAPHQL_MAX_DEPTH', type: 'integer', min: 1, default: 8, doc: 'Deepest field nesting an operation may have' },
+    { name: 'GRAPHQL_MAX_COMPLEXITY', type: 'integer', min: 1, default: 1000, doc: 'Highest estimated cost of an operation (one per field, times the page size inside connections)' },
+  ],
+  register: { name: 'apiGraphql', from: './modules/api-graphql/index.js' },
+});

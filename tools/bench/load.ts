@@ -1,0 +1,130 @@
+// Load measurements shared by the bench parts that put servers under load: spawn a server, load it with
+// autocannon, and read the CPU it used from /proc.
+import { spawn } from 'node:child_process';
+import { closeSync, openSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import autocannon from 'autocannon';
+import { waitUntilAnswering } from '../../test/support/server.js';
+import { median, percentile } from './stats.js';
+
+export const RUN_SECONDS = 6;
+export const WARMUP_SECONDS = 3;
+export const CONNECTIONS = 50;
+
+export interface Server {
+  url: string;
+  pid: number;
+  stop(): Promise<void>;
+}
+
+export interface LoadRun {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  /** CPU time (user + system) the server process used during the run. */
+  cpuSeconds: number;
+  /** The same as a share of one core. */
+  serverCpu: number;
+  requests: number;
+  bytesPerResponse: number;
+}
+
+
+/** Spawns a server with stdout and stderr appended to a file, and waits until readyPath answers 200. */
+export async function startServer(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; readyPath: string; logFile: string }): Promise<Server> {
+  const log = openSync(options.logFile, 'a');
+  const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] });
+  closeSync(log);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const url = `http://127.0.0.1:${options.port}`;
+  try {
+    await waitUntilAnswering(`${url}${options.readyPath}`, () => child.exitCode !== null || child.signalCode !== null, { intervalMs: 50 });
+  } catch (error) {
+    child.kill('SIGKILL');
+    throw new Error(`${what} ${(error as Error).message}; its output:\n${(await readFile(options.logFile, 'utf8')).slice(-3000)}`);
+  }
+  return {
+    url,
+    pid: child.pid!,
+    async stop() {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      await exited;
+    },
+  };
+}
+
+/** utime + stime of a process in seconds, from /proc (Linux). */
+async function cpuSeconds(pid: number): Promise<number> {
+  const fields = (await readFile(`/proc/${pid}/stat`, 'utf8')).split(') ')[1]!.split(' ');
+  const ticksPerSecond = 100; // USER_HZ, 100 on every Linux we run on
+  return (Number(fields[11]) + Number(fields[12])) / ticksPerSecond;
+}
+
+/** What the load generator sends: a GET by default. */
+export interface LoadRequest {
+  path: string;
+  headers: Record<string, string>;
+  method?: 'GET' | 'POST';
+  body?: string;
+}
+
+/** One autocannon run; latencies are taken from every 2xx response at sub-millisecond resolution. */
+function autocannonRun(url: string, request: LoadRequest, seconds: number, latencies: number[]): Promise<autocannon.Result> {
+  return new Promise((resolve, reject) => {
+    const options = { url, headers: request.headers, method: request.method ?? 'GET', body: request.body, connections: CONNECTIONS, duration: seconds };
+    const instance = autocannon(options, (error, result) => (error ? reject(error) : resolve(result)));
+    instance.on('response', (_client, statusCode, _bytes, responseTime) => {
+      if (statusCode >= 200 && statusCode < 300) latencies.push(responseTime);
+    });
+  });
+}
+
+export async function measure(server: Server, request: LoadRequest, seconds: number): Promise<LoadRun> {
+  const latencies: number[] = [];
+  const cpuBefore = await cpuSeconds(server.pid);
+  const result = await autocannonRun(`${server.url}${request.path}`, request, seconds, latencies);
+  const cpu = (await cpuSeconds(server.pid)) - cpuBefore;
+  if (result.non2xx > 0 || result.errors > 0) {
+    throw new Error(`${server.url}${request.path}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load (${JSON.stringify(result.statusCodeStats)})`);
+  }
+  const requests = result.requests.total;
+  return {
+    requestsPerSecond: requests / result.duration,
+    p50Ms: percentile(latencies, 50),
+    p99Ms: percentile(latencies, 99),
+    cpuSeconds: cpu,
+    serverCpu: cpu / result.duration,
+    requests,
+    bytesPerResponse: result.throughput.total / requests,
+  };
+}
+
+
+export interface Summary {
+  requestsPerSecond: number;
+  p50Ms: number;
+  p99Ms: number;
+  serverCpu: number;
+  cpuMicrosPerRequest: number;
+  bytesPerResponse: number;
+}
+
+export function summarize(runs: LoadRun[]): Summary {
+  const requests = runs.reduce((sum, r) => sum + r.requests, 0);
+  const cpuSecondsTotal = runs.reduce((sum, r) => sum + r.cpuSeconds, 0);
+  return {
+    requestsPerSecond: median(runs.map((r) => r.requestsPerSecond)),
+    p50Ms: median(runs.map((r) => r.p50Ms)),
+    p99Ms: median(runs.map((r) => r.p99Ms)),
+    serverCpu: median(runs.map((r) => r.serverCpu)),
+    cpuMicrosPerRequest: (cpuSecondsTotal / requests) * 1e6,
+    bytesPerResponse: median(runs.map((r) => r.bytesPerResponse)),
+  };
+}
+
+export const fixed = (value: number, digits: number) => value.toFixed(digits);
+
+export function summaryRow(name: string, s: Summary): string {
+  return `| ${name} | ${fixed(s.requestsPerSecond, 0)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${fixed(s.serverCpu * 100, 0)} % | ${fixed(s.cpuMicrosPerRequest, 0)} | ${fixed(s.bytesPerResponse, 0)} |`;
+}
+
