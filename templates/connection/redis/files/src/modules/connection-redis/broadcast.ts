@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
+import { ChannelListeners } from '../../core/broadcast.js';
 import type { Broadcast } from '../../core/ports.js';
 import { closeRedis } from './client.js';
-
-type Listener = (message: string) => void;
 
 export interface RedisBroadcast extends Broadcast {
   close(): Promise<void>;
@@ -15,16 +14,14 @@ export interface RedisBroadcast extends Broadcast {
  * or never use the broadcast hold one connection, not two.
  */
 export function createRedisBroadcast(publisher: Redis, openSubscriber: () => Redis, keyPrefix: string): RedisBroadcast {
-  const channels = new Map<string, Set<Listener>>();
+  const listeners = new ChannelListeners();
   let subscriber: Redis | undefined;
   const redisChannel = (channel: string) => `${keyPrefix}broadcast:${channel}`;
 
   const connection = (): Redis => {
     if (subscriber) return subscriber;
     subscriber = openSubscriber();
-    subscriber.on('message', (channel: string, message: string) => {
-      for (const listener of channels.get(channel) ?? []) listener(message);
-    });
+    subscriber.on('message', (channel: string, message: string) => listeners.deliver(channel, message));
     return subscriber;
   };
 
@@ -35,23 +32,14 @@ export function createRedisBroadcast(publisher: Redis, openSubscriber: () => Red
     },
     async subscribe(channel, listener) {
       const name = redisChannel(channel);
-      let listeners = channels.get(name);
-      if (!listeners) {
-        listeners = new Set();
-        channels.set(name, listeners);
-        await connection().subscribe(name);
-      }
-      const entry: Listener = (message) => listener(message);
-      listeners.add(entry);
+      const { first, remove } = listeners.add(name, listener);
+      if (first) await connection().subscribe(name);
       return async () => {
-        listeners.delete(entry);
-        if (listeners.size > 0 || channels.get(name) !== listeners) return;
-        channels.delete(name);
-        if (subscriber?.status === 'ready') await subscriber.unsubscribe(name).catch(() => undefined);
+        if (remove() && subscriber?.status === 'ready') await subscriber.unsubscribe(name).catch(() => undefined);
       };
     },
     async close() {
-      channels.clear();
+      listeners.clear();
       if (subscriber) await closeRedis(subscriber);
     },
   };
