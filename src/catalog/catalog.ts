@@ -6,6 +6,7 @@ import connectionRedis from '../../templates/connection/redis/module.js';
 import apiRest from '../../templates/api/rest/module.js';
 import apiWebsocket from '../../templates/api/websocket/module.js';
 import apiGraphql from '../../templates/api/graphql/module.js';
+import apiGrpc from '../../templates/api/grpc/module.js';
 import transportWebsocket from '../../templates/transport/websocket/module.js';
 import dbPostgres from '../../templates/db/postgres/module.js';
 import dbNone from '../../templates/db/none/module.js';
@@ -26,6 +27,7 @@ export const categories: readonly Category[] = [
     options: [
       { id: 'rest', label: 'REST', hint: 'OpenAPI 3.1, problem+json, ETags', manifest: apiRest },
       { id: 'graphql', label: 'GraphQL', hint: 'mercurius at /graphql, subscriptions over graphql-ws', manifest: apiGraphql },
+      { id: 'grpc', label: 'gRPC', hint: 'notes.v1.NotesService on GRPC_PORT, with health and reflection', manifest: apiGrpc },
       { id: 'websocket', label: 'WebSocket', hint: 'live note events at /ws; across instances when Redis is in the stack', manifest: apiWebsocket },
     ],
   },

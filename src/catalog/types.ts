@@ -56,6 +56,8 @@ export interface ModuleManifest {
   services?: Record<string, ComposeService>;
   /** Env of the app container in docker-compose, pointing at those services. */
   appEnvironment?: Record<string, string>;
+  /** Ports the app listens on besides PORT: published by docker-compose (host port from the variable), EXPOSEd by the image. */
+  appPorts?: { variable: string; port: number }[];
   /** Extra `depends_on` of the app, e.g. a one-shot migration that must complete first. (Services
    * with an image are depended on automatically: healthy when they have a healthcheck, else started.) */
   appDependsOn?: Record<string, ComposeCondition>;

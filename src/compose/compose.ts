@@ -58,6 +58,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
     modules: modules.map((m) => ({ id: m.id, title: m.title })),
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
+    appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),
   };
   const { implied } = resolution;
 

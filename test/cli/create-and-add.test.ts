@@ -137,6 +137,28 @@ describe('groundwork add', () => {
     expect(record.stack.api).toEqual(['rest', 'graphql', 'websocket']);
   });
 
+  it('adds gRPC: proto, typed stubs, its port in the image and compose file, beside the other styles', async () => {
+    const project = join(dir.path, 'app');
+    const result = await groundwork(['add', 'api', 'grpc', '--no-install', '--json'], project);
+    expect(result.stderr).toBe('');
+    expect(result.exitCode).toBe(0);
+    const modulesTs = await readFile(join(project, 'src/modules.ts'), 'utf8');
+    expect(modulesTs.startsWith('// registered by hand below\n')).toBe(true);
+    for (const name of ['apiRest', 'apiGraphql', 'apiGrpc', 'apiWebsocket']) expect(modulesTs).toContain(`  ${name},`);
+    expect(await readFile(join(project, 'proto/notes/v1/notes.proto'), 'utf8')).toContain('service NotesService');
+    expect(await readFile(join(project, 'src/modules/api-grpc/generated/notes/v1/NotesService.ts'), 'utf8')).toContain('export interface NotesServiceHandlers');
+    const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
+    expect(pkg.scripts['proto:generate']).toContain('proto-loader-gen-types');
+    expect(pkg.scripts.lint).toBe('eslint .');
+    expect(pkg.dependencies).toMatchObject({ '@grpc/grpc-js': expect.any(String), 'grpc-health-check': expect.any(String), '@grpc/reflection': expect.any(String) });
+    expect(await readFile(join(project, 'Dockerfile'), 'utf8')).toMatch(/^EXPOSE 3000 50051$/m);
+    expect(await readFile(join(project, 'Dockerfile'), 'utf8')).toContain('COPY --chown=node:node proto ./proto');
+    expect(await readFile(join(project, 'docker-compose.yml'), 'utf8')).toContain('${GRPC_PORT:-50051}:50051');
+    expect(await readFile(join(project, '.env.example'), 'utf8')).toContain('GRPC_PORT');
+    const record = JSON.parse(await readFile(join(project, 'groundwork.json'), 'utf8'));
+    expect(record.stack.api).toEqual(['rest', 'graphql', 'grpc', 'websocket']);
+  });
+
   it('stops with a manual step and writes nothing when an edit cannot be merged', async () => {
     const project = join(dir.path, 'app');
     const modulesTs = join(project, 'src/modules.ts');

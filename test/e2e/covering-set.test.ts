@@ -15,6 +15,7 @@ import { freePort, startProcess, type RunningProcess } from '../support/server.j
 import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
 import { postGraphQL } from '../support/graphql.js';
 import { subscribeToNotes } from '../support/websocket.js';
+import { notesGrpc, type GrpcNote } from '../support/grpc.js';
 
 const registryEnv = inject('registryEnv');
 const SHARED_REDIS = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
@@ -32,13 +33,15 @@ afterAll(async () => {
 
 const uses = (stack: Stack, category: string, option: string) => stack[category]?.includes(option) ?? false;
 
-async function probe(app: RunningProcess, stack: Stack, project: string): Promise<void> {
+async function probe(app: RunningProcess, stack: Stack, project: string, grpcPort: number): Promise<void> {
   expect((await fetch(`${app.url}/livez`)).status).toBe(200);
   const ready = await fetch(`${app.url}/readyz`);
   expect(ready.status, await ready.clone().text()).toBe(200);
   expect((await fetch(`${app.url}/metrics`)).status).toBe(200);
   const token = uses(stack, 'auth', 'jwt') ? await devToken(project) : undefined;
   const subscriber = uses(stack, 'api', 'websocket') ? await subscribeToNotes(app.url) : undefined;
+  const grpc = uses(stack, 'api', 'grpc') ? notesGrpc(project, grpcPort) : undefined;
+  const watcher = await grpc?.watch();
   try {
     // Create through whichever writing style the stack has; a WebSocket-only app streams changes made elsewhere.
     let note: { id: string } | undefined;
@@ -56,9 +59,16 @@ async function probe(app: RunningProcess, stack: Stack, project: string): Promis
       }
       expect(await postGraphQL(app.url, `{ note(id: "${note.id}") { id } }`)).toEqual({ status: 200, data: { note: { id: note.id } } });
     }
+    if (grpc) {
+      if (!note) note = await grpc.call<GrpcNote>('Create', { title: 'pair', body: 'covering set' }, token);
+      expect(await grpc.call<GrpcNote>('Get', { id: note.id })).toMatchObject({ id: note.id, title: 'pair' });
+      expect((await watcher!.next()).id).toBe(note.id);
+    }
     if (subscriber && note) expect(await subscriber.event((m) => m.type === 'event')).toMatchObject({ event: 'note.created', data: { id: note.id } });
   } finally {
     subscriber?.close();
+    watcher?.close();
+    grpc?.close();
   }
 }
 
@@ -86,14 +96,14 @@ describe('pairwise covering set, on real services', () => {
       await run('npm', ['test'], project, { ...registryEnv, TEST_DATABASE_URL: POSTGRES_ADMIN_URL, TEST_REDIS_URL: SHARED_REDIS, REQUIRE_SERVICES: '1' });
       const tested = lap();
       if (database) await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url });
-      const port = await freePort();
-      const app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...services, PORT: String(port) }) });
+      const [port, grpcPort] = [await freePort(), await freePort()];
+      const app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...services, PORT: String(port), GRPC_PORT: String(grpcPort) }) });
       processes.push(app);
       if (uses(stack, 'queue', 'bullmq')) {
         const workerPort = await freePort();
         processes.push(await startProcess(...(await scriptCommand(project, 'worker')), { cwd: project, port: workerPort, readyPath: '/readyz', env: node24Env({ ...services, WORKER_PORT: String(workerPort) }) }));
       }
-      await probe(app, stack, project);
+      await probe(app, stack, project, grpcPort);
       for (const process of processes.splice(0)) expect(await process.stop(), process.output().slice(-2000)).toBe(0);
       timings.push(`  ${flagsOf(stack)}: create+install ${installed} s, build+test ${tested} s, total ${lap()} s`);
     } finally {

@@ -1,4 +1,4 @@
-// Every API style so far (REST, GraphQL, WebSocket) + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
+// Every API style (REST, GraphQL, gRPC, WebSocket) + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
 // redis-server: migrations, the project's own integration tests, two app instances and a worker up, a
 // note created on one instance streamed to WebSocket clients of both, a job processed, a Redis outage
 // that fails /readyz (503) while /livez stays 200 until Redis is back, and graceful shutdown.
@@ -11,6 +11,7 @@ import { freePort, startProcess, type RunningProcess } from '../support/server.j
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
 import { postGraphQL, subscribeNoteCreated } from '../support/graphql.js';
 import { subscribeToNotes, type NotesSubscriber } from '../support/websocket.js';
+import { notesGrpc, type GrpcNote, type NotesGrpc, type NotesWatch } from '../support/grpc.js';
 
 const registryEnv = inject('registryEnv');
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registryEnv, ...env });
@@ -23,6 +24,9 @@ let app: RunningProcess;
 let secondApp: RunningProcess;
 let worker: RunningProcess;
 let subscribers: NotesSubscriber[] = [];
+let grpcPorts: number[] = [];
+let grpcClients: NotesGrpc[] = [];
+let shutdownWatch: NotesWatch | undefined;
 let serviceEnv: Record<string, string>;
 
 async function waitFor<T>(what: string, probe: () => Promise<T | undefined>, timeoutMs = 20_000): Promise<T> {
@@ -39,7 +43,7 @@ const readyStatus = async () => (await fetch(`${app.url}/readyz`)).status;
 
 beforeAll(async () => {
   work = await tempDir('gw-e2e-full-');
-  const created = await createGroundwork(['full-api', '--api', 'rest,graphql,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
+  const created = await createGroundwork(['full-api', '--api', 'rest,graphql,grpc,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
     ...(node24Env(registryEnv) as Record<string, string>),
   });
   if (created.exitCode !== 0) throw new Error(created.stderr);
@@ -51,6 +55,8 @@ beforeAll(async () => {
 
 afterAll(async () => {
   for (const subscriber of subscribers) subscriber.close();
+  shutdownWatch?.close();
+  for (const client of grpcClients) client.close();
   await app?.stop();
   await secondApp?.stop();
   await worker?.stop();
@@ -70,7 +76,8 @@ describe('full stack on real services', () => {
 
   it('starts the app and the worker against PostgreSQL and Redis, both ready', async () => {
     const [appPort, workerPort] = [await freePort(), await freePort()];
-    app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port: appPort, env: node24Env({ ...serviceEnv, PORT: String(appPort) }) });
+    grpcPorts = [await freePort(), await freePort()];
+    app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port: appPort, env: node24Env({ ...serviceEnv, PORT: String(appPort), GRPC_PORT: String(grpcPorts[0]) }) });
     worker = await startProcess(...(await scriptCommand(project, 'worker')), { cwd: project, port: workerPort, env: node24Env({ ...serviceEnv, WORKER_PORT: String(workerPort) }) });
     const ready = (await (await fetch(`${app.url}/readyz`)).json()) as { status: string; checks: Record<string, unknown> };
     expect(ready.status).toBe('pass');
@@ -80,7 +87,7 @@ describe('full stack on real services', () => {
 
   it('streams a note created on one instance to WebSocket clients of both (fan-out through Redis)', async () => {
     const port = await freePort();
-    secondApp = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...serviceEnv, PORT: String(port) }) });
+    secondApp = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...serviceEnv, PORT: String(port), GRPC_PORT: String(grpcPorts[1]) }) });
     const token = await devToken(project);
     subscribers = [await subscribeToNotes(app.url, { authorization: `Bearer ${token}` }), await subscribeToNotes(secondApp.url)];
     for (const [origin, title] of [[app, 'made on the first'], [secondApp, 'made on the second']] as const) {
@@ -128,6 +135,25 @@ describe('full stack on real services', () => {
     }
   });
 
+  it('serves gRPC on PostgreSQL: Create on one instance reaches a Watch on the other, and reads back as REST has it', async () => {
+    grpcClients = grpcPorts.map((port) => notesGrpc(project, port));
+    const [first, second] = grpcClients as [NotesGrpc, NotesGrpc];
+    const token = await devToken(project);
+    const watch = await second.watch();
+    try {
+      const created = await first.call<GrpcNote>('Create', { title: 'over grpc', body: 'e2e' }, token);
+      expect((await watch.next()).id).toBe(created.id);
+      expect(await second.call<GrpcNote>('Get', { id: created.id })).toEqual(created);
+      expect(await (await fetch(`${secondApp.url}/v1/notes/${created.id}`)).json()).toEqual(created); // one service, one shape
+      await expect(first.call('Create', { title: 'no token', body: '' })).rejects.toMatchObject({ code: 16, details: 'Authentication required' }); // UNAUTHENTICATED
+      const metrics = await (await fetch(`${app.url}/metrics`)).text();
+      expect(metrics).toMatch(/^grpc_server_handled_total\{grpc_service="notes.v1.NotesService",grpc_method="Create",grpc_type="unary",grpc_code="OK"\} 1$/m);
+    } finally {
+      watch.close();
+    }
+    shutdownWatch = await first.watch(); // ended by the SIGTERM below
+  });
+
   it('processes the job of a created note in the worker, once, with a JSON log line', async () => {
     const response = await postNote(app.url, { title: 'Queued', body: 'one two three four' }, await devToken(project));
     expect(response.status).toBe(201);
@@ -164,9 +190,10 @@ describe('full stack on real services', () => {
     expect(delivered.event).toBe('note.created');
   });
 
-  it('stops the apps and the worker gracefully on SIGTERM, WebSocket clients told 1001 (going away)', async () => {
+  it('stops the apps and the worker gracefully on SIGTERM: WebSocket clients told 1001 (going away), gRPC watchers UNAVAILABLE', async () => {
     expect(await app.stop(), app.output().slice(-3000)).toBe(0);
     expect(await subscribers[0]!.closed).toEqual({ code: 1001, reason: 'server shutting down' });
+    expect(await shutdownWatch!.ended).toEqual({ code: 14, details: 'Server is shutting down; reconnect' }); // UNAVAILABLE
     expect(await secondApp.stop(), secondApp.output().slice(-3000)).toBe(0);
     expect(await subscribers[1]!.closed).toEqual({ code: 1001, reason: 'server shutting down' });
     expect(await worker.stop(), worker.output().slice(-3000)).toBe(0);

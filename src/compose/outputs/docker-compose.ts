@@ -10,8 +10,10 @@ export function renderDockerCompose(modules: readonly ModuleManifest[]): string 
     ...backing.map(([name, service]) => [name, { condition: service.healthcheck ? 'service_healthy' : 'service_started' }] as const),
     ...Object.entries(mergeRecords(modules, (m) => m.appDependsOn, 'app dependency')).map(([name, condition]) => [name, { condition }] as const),
   ]);
+  const extraPorts = mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => `\${${p.variable}:-${p.port}}:${p.port}`);
   const app: ComposeService = {
     ...(declaredApp ?? { build: '.' }),
+    ...(extraPorts.length > 0 ? { ports: [...(declaredApp?.ports ?? []), ...extraPorts] } : {}),
     environment: { ...declaredApp?.environment, ...mergeRecords(modules, (m) => m.appEnvironment, 'app environment variable') },
     ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
   };

@@ -1,7 +1,7 @@
 // Process entry point: config, app, listen, graceful shutdown.
 import { buildApp, type BuiltApp } from './app.js';
 import { ConfigError } from './core/config.js';
-import { installSignalHandlers } from './core/shutdown.js';
+import { installSignalHandlers, shutdown } from './core/shutdown.js';
 
 async function main(): Promise<void> {
   let built: BuiltApp;
@@ -12,9 +12,17 @@ async function main(): Promise<void> {
     process.stderr.write(`Invalid configuration: ${error.message}\n`);
     process.exit(1);
   }
-  const { app, health, ctx, redactedConfig } = built;
-  installSignalHandlers({ app, health, timeoutMs: ctx.config.SHUTDOWN_TIMEOUT_MS });
+  const { app, health, ctx, startHooks, redactedConfig } = built;
+  const target = { app, health, timeoutMs: ctx.config.SHUTDOWN_TIMEOUT_MS };
+  installSignalHandlers(target);
   await app.listen({ port: ctx.config.PORT, host: ctx.config.HOST });
+  try {
+    await startHooks.runAll();
+  } catch (err) {
+    app.log.fatal({ err }, 'a listener failed to start');
+    await shutdown({ ...target, exit: () => process.exit(1) }, 'startup failure');
+    return;
+  }
   app.log.info({ config: redactedConfig }, 'started');
 }
 

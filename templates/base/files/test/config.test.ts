@@ -18,8 +18,8 @@ describe('config', () => {
   });
 
   it.each([
-    ['PORT', 'abc', 'PORT="abc" is not a valid port (1-65535)'],
-    ['PORT', '70000', 'PORT="70000" is not a valid port (1-65535)'],
+    ['PORT', 'abc', 'PORT="abc" is not a valid port (0-65535, 0: any free port)'],
+    ['PORT', '70000', 'PORT="70000" is not a valid port (0-65535, 0: any free port)'],
     ['LOG_LEVEL', 'loud', 'LOG_LEVEL="loud" is not one of fatal, error, warn, info, debug, trace, silent'],
     ['RATE_LIMIT_MAX', '0', 'RATE_LIMIT_MAX="0" is not an integer >= 1'],
     ['TRUST_PROXY', 'maybe', 'TRUST_PROXY="maybe" is not a boolean'],

@@ -54,9 +54,9 @@ function parse(spec: EnvVarSpec, raw: string): { ok: true; value: unknown } | { 
       return URL.canParse(raw) ? { ok: true, value: raw } : { ok: false, accepted: 'a valid absolute URL' };
     case 'port': {
       const n = Number(raw);
-      return /^\d+$/.test(raw) && n >= 1 && n <= 65535
+      return /^\d+$/.test(raw) && n <= 65535
         ? { ok: true, value: n }
-        : { ok: false, accepted: 'a valid port (1-65535)' };
+        : { ok: false, accepted: 'a valid port (0-65535, 0: any free port)' };
     }
     case 'integer': {
       const n = Number(raw);

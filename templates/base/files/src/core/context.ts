@@ -3,6 +3,7 @@ import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env, EnvSpec } from './config.js';
 import type { EventBus } from './events.js';
+import type { HealthReport } from './health.js';
 import type { Authenticator, Broadcast, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
 
 export interface Ports {
@@ -27,7 +28,13 @@ export interface AppContext {
   events: EventBus; // in-process domain events, e.g. "note.created"
   ports: Ports;
   connections: Connections;
-  health: { register(check: HealthCheck): void };
+  health: {
+    register(check: HealthCheck): void;
+    /** What /readyz reports, for listeners with their own health protocol (gRPC health). */
+    readiness(): Promise<HealthReport>;
+  };
+  /** Listeners started right after the HTTP server listens; a failure stops the process. */
+  onStart(start: () => Promise<void> | void): void;
   /** Resources closed on shutdown, in reverse order of registration. */
   onClose(close: () => Promise<void> | void): void;
 }

@@ -4,7 +4,7 @@ import helmet from '@fastify/helmet';
 import type { FastifyInstance } from 'fastify';
 import { registerAuthentication, registerAuthFailureGate } from './auth.js';
 import type { AppContext } from './context.js';
-import { registerRateLimit } from './rate-limit.js';
+import { rateLimitPolicy, registerRateLimit } from './rate-limit.js';
 
 function corsOrigin(value: string | undefined): boolean | string | string[] {
   if (!value) return false;
@@ -21,10 +21,6 @@ export async function registerHttpCore(app: FastifyInstance, ctx: AppContext): P
   });
   // Order matters: identify the caller, count the hit (by principal or IP), then reject bad credentials.
   registerAuthentication(app, () => ctx.ports.authenticator);
-  registerRateLimit(app, {
-    max: ctx.config.RATE_LIMIT_MAX,
-    windowSeconds: ctx.config.RATE_LIMIT_WINDOW_SECONDS,
-    store: () => ctx.ports.rateLimitStore,
-  });
+  registerRateLimit(app, rateLimitPolicy(ctx.config), () => ctx.ports.rateLimitStore);
   registerAuthFailureGate(app);
 }

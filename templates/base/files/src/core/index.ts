@@ -12,4 +12,5 @@ export { createEventBus } from './event-bus.js';
 export { createRuntime, type Runtime } from './create-context.js';
 export { buildOpsServer, createFastify, registerOpsCore, type ServerOptions } from './ops-server.js';
 export { installSignalHandlers, shutdown, CloseHooks, type ShutdownTarget } from './shutdown.js';
+export { StartHooks } from './start.js';
 export { loggerOptions, traceMixin } from './logger.js';

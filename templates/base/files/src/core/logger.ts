@@ -41,11 +41,11 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL' | 'OTEL_SERVICE_N
   };
 }
 
-/** Accept a well-formed incoming x-request-id, otherwise mint a UUID. */
-export function genRequestId(req: IncomingMessage): string {
-  const incoming = req.headers[REQUEST_ID_HEADER];
-  return typeof incoming === 'string' && ACCEPTED_REQUEST_ID.test(incoming) ? incoming : randomUUID();
-}
+/** Accept a well-formed incoming request id (HTTP header, gRPC metadata), otherwise mint a UUID. */
+export const acceptRequestId = (incoming: unknown): string =>
+  typeof incoming === 'string' && ACCEPTED_REQUEST_ID.test(incoming) ? incoming : randomUUID();
+
+export const genRequestId = (req: IncomingMessage): string => acceptRequestId(req.headers[REQUEST_ID_HEADER]);
 
 /** Fastify options shared by the API server and ops-only servers. */
 export function fastifyLoggingOptions(config: Pick<Config, 'LOG_LEVEL' | 'OTEL_SERVICE_NAME'>, stream?: DestinationStream): FastifyServerOptions {

@@ -1,8 +1,9 @@
 // Fixed-window rate limiting over the RateLimitStore port, with draft-ietf-httpapi-ratelimit-headers.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+import type { Config } from './config.js';
 import { problem, sendProblem } from './errors.js';
 import { isOpsPath } from './ops-paths.js';
-import type { RateLimitStore } from './ports.js';
+import type { Principal, RateLimitStore } from './ports.js';
 
 const POLICY = 'default';
 
@@ -41,36 +42,58 @@ export class MemoryRateLimitStore implements RateLimitStore {
   }
 }
 
-export interface RateLimitOptions {
+export interface RateLimitPolicy {
   max: number;
   windowSeconds: number;
-  /** Read per request, so a module may replace the store after this hook is registered. */
-  store: () => RateLimitStore;
 }
 
-export function registerRateLimit(app: FastifyInstance, options: RateLimitOptions): void {
-  const windowMs = options.windowSeconds * 1000;
-  const policy = `"${POLICY}";q=${options.max};w=${options.windowSeconds}`;
+export interface RateLimitDecision {
+  limited: boolean;
+  remaining: number;
+  resetSeconds: number;
+  /** The draft-ietf-httpapi-ratelimit-headers fields: HTTP headers, gRPC metadata. */
+  fields: Record<string, string>;
+}
+
+export const rateLimitPolicy = (config: Pick<Config, 'RATE_LIMIT_MAX' | 'RATE_LIMIT_WINDOW_SECONDS'>): RateLimitPolicy => ({
+  max: config.RATE_LIMIT_MAX,
+  windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+});
+
+/** The draft's RateLimit-Policy value of a policy. */
+const policyField = (policy: RateLimitPolicy): string => `"${POLICY}";q=${policy.max};w=${policy.windowSeconds}`;
+
+/**
+ * Counts one hit for the key. Undefined when the store failed: callers fail open, because a store outage
+ * (e.g. Redis down) must not take the API down with it; /readyz reports the dependency.
+ */
+export async function takeRateLimit(store: RateLimitStore, key: string, policy: RateLimitPolicy, log: FastifyBaseLogger): Promise<RateLimitDecision | undefined> {
+  let hit: { count: number; resetMs: number };
+  try {
+    hit = await store.hit(key, policy.windowSeconds * 1000);
+  } catch (error) {
+    log.warn({ err: error }, 'rate limit store unavailable; request not limited');
+    return undefined;
+  }
+  const remaining = Math.max(0, policy.max - hit.count);
+  const resetSeconds = Math.max(1, Math.ceil(hit.resetMs / 1000));
+  const limited = hit.count > policy.max;
+  const fields: Record<string, string> = { 'ratelimit-policy': policyField(policy), ratelimit: `"${POLICY}";r=${remaining};t=${resetSeconds}` };
+  if (limited) fields['retry-after'] = String(resetSeconds);
+  return { limited, remaining, resetSeconds, fields };
+}
+
+/** Rate-limit key of a caller: its principal when authenticated, else its address. */
+export const rateLimitKey = (principal: Principal | undefined, ip: string): string => (principal ? `sub:${principal.subject}` : `ip:${ip}`);
+
+export const rateLimitMessage = (policy: RateLimitPolicy): string => `Rate limit of ${policy.max} requests per ${policy.windowSeconds}s exceeded`;
+
+export function registerRateLimit(app: FastifyInstance, policy: RateLimitPolicy, store: () => RateLimitStore): void {
   app.addHook('onRequest', async (request, reply) => {
     if (isOpsPath(request.url)) return;
-    const key = request.principal ? `sub:${request.principal.subject}` : `ip:${request.ip}`;
-    let hit: { count: number; resetMs: number };
-    try {
-      hit = await options.store().hit(key, windowMs);
-    } catch (error) {
-      // Fail open: a rate-limit store outage (e.g. Redis down) must not take the API down with it.
-      // /readyz reports the dependency; the log says why this request went unlimited.
-      request.log.warn({ err: error }, 'rate limit store unavailable; request not limited');
-      return;
-    }
-    const { count, resetMs } = hit;
-    const remaining = Math.max(0, options.max - count);
-    const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
-    reply.header('RateLimit-Policy', policy);
-    reply.header('RateLimit', `"${POLICY}";r=${remaining};t=${resetSeconds}`);
-    if (count > options.max) {
-      reply.header('Retry-After', String(resetSeconds));
-      return sendProblem(request, reply, problem(429, `Rate limit of ${options.max} requests per ${options.windowSeconds}s exceeded`));
-    }
+    const decision = await takeRateLimit(store(), rateLimitKey(request.principal, request.ip), policy, request.log);
+    if (!decision) return;
+    reply.headers(decision.fields);
+    if (decision.limited) return sendProblem(request, reply, problem(429, rateLimitMessage(policy)));
   });
 }

@@ -1,0 +1,107 @@
+// One gRPC call as interceptors see it, the chain that runs them around a handler, and the adapters
+// that turn such handlers into grpc-js unary and server-streaming handlers.
+import { Metadata, status, type handleServerStreamingCall, type handleUnaryCall, type ServerUnaryCall, type ServerWritableStream } from '@grpc/grpc-js';
+import type { FastifyBaseLogger } from 'fastify';
+import { acceptRequestId, REQUEST_ID_HEADER } from '../../core/logger.js';
+import type { Principal } from '../../core/ports.js';
+import { GrpcError, statusOf } from './errors.js';
+
+export type RpcType = 'unary' | 'server_stream';
+
+export interface Rpc {
+  service: string; // e.g. notes.v1.NotesService
+  method: string; // e.g. Get
+  type: RpcType;
+}
+
+export interface CallContext {
+  readonly rpc: Rpc;
+  readonly requestId: string;
+  /** What the client sent (authorization, traceparent, x-request-id, ...). */
+  readonly metadata: Metadata;
+  /** The client's address, without the port. */
+  readonly ip: string;
+  /** Aborted when the client cancels or its deadline passes: stop working for it. */
+  readonly signal: AbortSignal;
+  /** Sent with the final status, whatever it is (e.g. the rate-limit fields). */
+  readonly trailers: Metadata;
+  readonly log: FastifyBaseLogger;
+  principal?: Principal;
+}
+
+/** Runs around the rest of the chain; throw (a GrpcError, an HttpProblem) to end the call with a status. */
+export type Interceptor = (call: CallContext, next: () => Promise<void>) => Promise<void>;
+
+const deadlineMillis = (deadline: Date | number): number => (deadline instanceof Date ? deadline.getTime() : deadline);
+
+/** The client's own end of the call: its deadline passed, or it cancelled. */
+export function cancellationOf(call: CallContext): GrpcError {
+  return call.signal.reason === 'deadline'
+    ? new GrpcError(status.DEADLINE_EXCEEDED, 'Deadline exceeded')
+    : new GrpcError(status.CANCELLED, 'Cancelled by the client');
+}
+
+// grpc-js reports peers as "address:port" (IPv6 without brackets).
+const ipOf = (peer: string): string => peer.slice(0, Math.max(0, peer.lastIndexOf(':'))) || peer;
+
+/** What unary and streaming calls have in common (grpc-js does not export its own name for it). */
+type SurfaceCall = Pick<ServerUnaryCall<unknown, unknown>, 'on' | 'getDeadline' | 'getPeer' | 'metadata' | 'sendMetadata'>;
+
+function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger): CallContext {
+  const controller = new AbortController();
+  const deadline = deadlineMillis(call.getDeadline());
+  call.on('cancelled', () => controller.abort(Date.now() >= deadline ? 'deadline' : 'cancelled'));
+  const requestId = acceptRequestId(call.metadata.get(REQUEST_ID_HEADER)[0]);
+  const initial = new Metadata();
+  initial.set(REQUEST_ID_HEADER, requestId);
+  call.sendMetadata(initial);
+  return { rpc, requestId, metadata: call.metadata, ip: ipOf(call.getPeer()), signal: controller.signal, trailers: new Metadata(), log: logger.child({ request_id: requestId }) };
+}
+
+/** Interceptors in order, then the handler; a call whose client is gone goes no further. */
+export function runInterceptors(interceptors: readonly Interceptor[], call: CallContext, handler: () => Promise<void>): Promise<void> {
+  const dispatch = async (index: number): Promise<void> => {
+    if (index > 0 && call.signal.aborted) throw cancellationOf(call);
+    const interceptor = interceptors[index];
+    return interceptor ? interceptor(call, () => dispatch(index + 1)) : handler();
+  };
+  return dispatch(0);
+}
+
+function serviceError(error: unknown, call: CallContext): { code: status; details: string; metadata: Metadata } {
+  const { code, details, metadata } = statusOf(error);
+  metadata.merge(call.trailers);
+  return { code, details, metadata };
+}
+
+export type UnaryHandler<Request, Response> = (request: Request, call: CallContext) => Promise<Response>;
+export type StreamHandler<Request, Response> = (request: Request, call: CallContext, stream: ServerWritableStream<Request, Response>) => Promise<void>;
+
+export interface CallAdapters {
+  unary<Request, Response>(rpc: Rpc, handler: UnaryHandler<Request, Response>): handleUnaryCall<Request, Response>;
+  serverStream<Request, Response>(rpc: Rpc, handler: StreamHandler<Request, Response>): handleServerStreamingCall<Request, Response>;
+}
+
+export function callAdapters(interceptors: readonly Interceptor[], logger: FastifyBaseLogger): CallAdapters {
+  return {
+    unary: (rpc, handler) => (serverCall, callback) => {
+      const call = openCall(rpc, serverCall, logger);
+      let response: Parameters<typeof callback>[1];
+      runInterceptors(interceptors, call, async () => {
+        response = await handler(serverCall.request, call);
+      }).then(
+        () => callback(null, response, call.trailers),
+        (error: unknown) => callback(serviceError(error, call)),
+      );
+    },
+    serverStream: (rpc, handler) => (serverCall) => {
+      const call = openCall(rpc, serverCall, logger);
+      runInterceptors(interceptors, call, () => handler(serverCall.request, call, serverCall)).then(
+        () => serverCall.end(call.trailers),
+        (error: unknown) => {
+          if (!call.signal.aborted) serverCall.emit('error', serviceError(error, call));
+        },
+      );
+    },
+  };
+}

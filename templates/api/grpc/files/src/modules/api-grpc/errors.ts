@@ -1,0 +1,58 @@
+// Every failure a client sees is a gRPC status: domain errors keep their meaning, unexpected ones say nothing.
+import { Metadata, status } from '@grpc/grpc-js';
+import { HttpProblem } from '../../core/errors.js';
+
+/** Throw from a handler or an interceptor to end the call with this status. */
+export class GrpcError extends Error {
+  constructor(
+    readonly code: status,
+    message: string,
+    readonly metadata?: Metadata,
+  ) {
+    super(message);
+    this.name = 'GrpcError';
+  }
+}
+
+const CODE_BY_HTTP_STATUS: Record<number, status> = {
+  400: status.INVALID_ARGUMENT,
+  401: status.UNAUTHENTICATED,
+  403: status.PERMISSION_DENIED,
+  404: status.NOT_FOUND,
+  409: status.ABORTED,
+  412: status.FAILED_PRECONDITION,
+  413: status.RESOURCE_EXHAUSTED,
+  422: status.INVALID_ARGUMENT,
+  429: status.RESOURCE_EXHAUSTED,
+  501: status.UNIMPLEMENTED,
+  503: status.UNAVAILABLE,
+  504: status.DEADLINE_EXCEEDED,
+};
+
+export interface CallStatus {
+  code: status;
+  details: string;
+  metadata: Metadata;
+  /** A failure of the server, not of the request: logged with its stack, never shown. */
+  unexpected?: Error;
+}
+
+function metadataOf(fields: Record<string, string> | undefined): Metadata {
+  const metadata = new Metadata();
+  for (const [key, value] of Object.entries(fields ?? {})) metadata.set(key.toLowerCase(), value);
+  return metadata;
+}
+
+export function statusOf(error: unknown): CallStatus {
+  if (error instanceof GrpcError) return { code: error.code, details: error.message, metadata: error.metadata ?? new Metadata() };
+  if (error instanceof HttpProblem && error.status < 500) {
+    // e.g. WWW-Authenticate of a rejected token travels as metadata of the same name.
+    return { code: CODE_BY_HTTP_STATUS[error.status] ?? status.FAILED_PRECONDITION, details: error.detail ?? error.message, metadata: metadataOf(error.options.headers) };
+  }
+  const unexpected = error instanceof Error ? error : new Error(String(error));
+  const code = error instanceof HttpProblem ? (CODE_BY_HTTP_STATUS[error.status] ?? status.INTERNAL) : status.INTERNAL;
+  return { code, details: code === status.INTERNAL ? 'Internal server error' : (error as HttpProblem).message, metadata: new Metadata(), unexpected };
+}
+
+/** Codes that mean the server failed (the rest are the client's doing or its choice). */
+export const SERVER_FAULTS: ReadonlySet<status> = new Set([status.UNKNOWN, status.INTERNAL, status.DATA_LOSS, status.UNIMPLEMENTED]);

@@ -1,0 +1,41 @@
+// A server span per call, child of the W3C trace context the client sent in its metadata.
+import { status, type Metadata } from '@grpc/grpc-js';
+import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapGetter } from '@opentelemetry/api';
+import type { Interceptor } from './call.js';
+import { finalStatus } from './observe.js';
+
+const metadataGetter: TextMapGetter<Metadata> = {
+  keys: (metadata) => Object.keys(metadata.getMap()),
+  get: (metadata, key) => {
+    const values = metadata.get(key).map(String);
+    return values.length > 0 ? values : undefined;
+  },
+};
+
+// OpenTelemetry's RPC conventions: these codes mark a server span as failed, the others are the client's doing.
+const SERVER_ERROR_CODES: ReadonlySet<status> = new Set([status.UNKNOWN, status.DEADLINE_EXCEEDED, status.UNIMPLEMENTED, status.INTERNAL, status.UNAVAILABLE, status.DATA_LOSS]);
+
+export function traceCalls(): Interceptor {
+  const tracer = trace.getTracer('api-grpc');
+  return async (call, next) => {
+    const parent = propagation.extract(ROOT_CONTEXT, call.metadata, metadataGetter);
+    const span = tracer.startSpan(
+      `${call.rpc.service}/${call.rpc.method}`,
+      { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'grpc', 'rpc.service': call.rpc.service, 'rpc.method': call.rpc.method } },
+      parent,
+    );
+    let error: unknown;
+    let failed = false;
+    try {
+      await context.with(trace.setSpan(parent, span), next);
+    } catch (thrown) {
+      [error, failed] = [thrown, true];
+      throw thrown;
+    } finally {
+      const code = finalStatus(call, error, failed)?.code ?? status.OK;
+      span.setAttribute('rpc.grpc.status_code', code);
+      if (SERVER_ERROR_CODES.has(code)) span.setStatus({ code: SpanStatusCode.ERROR, message: status[code] });
+      span.end();
+    }
+  };
+}

@@ -1,0 +1,45 @@
+// Watch streams: created notes as they happen, bounded for slow readers, ended when the server stops.
+import { status, type ServerWritableStream } from '@grpc/grpc-js';
+import type { NotesFeed } from '../../features/notes/index.js';
+import { cancellationOf, type CallContext } from './call.js';
+import { toNoteMessage } from './codec.js';
+import { GrpcError } from './errors.js';
+
+/** Notes queued for a watcher that reads slower than notes are created; past this it is ended. */
+export const WATCH_BUFFER_MAX = 1000;
+
+export class WatchRegistry {
+  readonly #open = new Set<(error: GrpcError) => void>();
+
+  get size(): number {
+    return this.#open.size;
+  }
+
+  /** Resolves never on its own: the stream ends when the client leaves, reads too slowly, or the server stops. */
+  watch<Request, Response>(feed: NotesFeed, call: CallContext, stream: ServerWritableStream<Request, Response>): Promise<void> {
+    return new Promise<void>((_resolve, reject) => {
+      const end = (error: GrpcError) => {
+        stopFeed();
+        this.#open.delete(end);
+        call.signal.removeEventListener('abort', onAbort);
+        reject(error);
+      };
+      const onAbort = () => end(cancellationOf(call));
+      const stopFeed = feed.subscribe((change) => {
+        if (change.event !== 'note.created') return;
+        if (stream.writableLength >= WATCH_BUFFER_MAX) {
+          end(new GrpcError(status.RESOURCE_EXHAUSTED, `Watcher too slow: ${WATCH_BUFFER_MAX} notes were waiting to be sent`));
+          return;
+        }
+        stream.write(toNoteMessage(change.data) as Response);
+      });
+      this.#open.add(end);
+      call.signal.addEventListener('abort', onAbort, { once: true });
+    });
+  }
+
+  /** Ends every stream with UNAVAILABLE: clients reconnect, to another instance when this one is going away. */
+  closeAll(): void {
+    for (const end of [...this.#open]) end(new GrpcError(status.UNAVAILABLE, 'Server is shutting down; reconnect'));
+  }
+}
