@@ -68,7 +68,7 @@ export const defaultProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench
 export const fullStackProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench-full', FULL_STACK_FLAGS);
 
 /** Every API style the catalog has so far, otherwise the defaults. */
-export const API_STYLES_FLAGS = ['--api', 'rest,graphql'];
+export const API_STYLES_FLAGS = ['--api', 'rest,graphql,grpc'];
 
 /** The defaults with every API style, installed and built. */
 export const apiStylesProject = (ctx: BenchContext) => memoizedProject(ctx, 'bench-api-styles', API_STYLES_FLAGS);

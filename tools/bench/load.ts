@@ -14,6 +14,7 @@ export const CONNECTIONS = 50;
 export interface Server {
   url: string;
   pid: number;
+  exited(): boolean;
   stop(): Promise<void>;
 }
 
@@ -25,29 +26,46 @@ export interface LoadRun {
   cpuSeconds: number;
   /** The same as a share of one core. */
   serverCpu: number;
+  /**
+   * CPU the load generator's process used, as that process measured it (Counted.loadGeneratorCpuSeconds:
+   * the bench process for autocannon, a Node 24 child for gRPC), in cores (all its threads, so it can
+   * pass 1): near 1, the generator, not the server, sets the pace.
+   */
+  loadGeneratorCpu: number;
   requests: number;
   bytesPerResponse: number;
 }
 
 
-/** Spawns a server with stdout and stderr appended to a file, and waits until readyPath answers 200. */
-export async function startServer(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; readyPath: string; logFile: string }): Promise<Server> {
+/** How to tell a spawned server is ready: an HTTP path answering 2xx, or a probe of its own that throws once `exited()`. */
+export type Readiness = { readyPath: string } | { ready: (exited: () => boolean) => Promise<void> };
+
+/** The end of a server's log, for error messages. */
+export async function logTail(logFile: string): Promise<string> {
+  return (await readFile(logFile, 'utf8')).slice(-3000);
+}
+
+/** Spawns a server with stdout and stderr appended to a file, and waits until it is ready. */
+export async function startServer(what: string, command: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; port: number; logFile: string } & Readiness): Promise<Server> {
   const log = openSync(options.logFile, 'a');
   const child = spawn(command, args, { cwd: options.cwd, env: options.env, stdio: ['ignore', log, log] });
   closeSync(log);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const hasExited = () => child.exitCode !== null || child.signalCode !== null;
   const url = `http://127.0.0.1:${options.port}`;
   try {
-    await waitUntilAnswering(`${url}${options.readyPath}`, () => child.exitCode !== null || child.signalCode !== null, { intervalMs: 50 });
+    if ('readyPath' in options) await waitUntilAnswering(`${url}${options.readyPath}`, hasExited, { intervalMs: 50 });
+    else await options.ready(hasExited);
   } catch (error) {
     child.kill('SIGKILL');
-    throw new Error(`${what} ${(error as Error).message}; its output:\n${(await readFile(options.logFile, 'utf8')).slice(-3000)}`);
+    throw new Error(`${what} ${(error as Error).message}; its output:\n${await logTail(options.logFile)}`);
   }
   return {
     url,
     pid: child.pid!,
+    exited: hasExited,
     async stop() {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
+      if (!hasExited()) child.kill('SIGTERM');
       await exited;
     },
   };
@@ -80,22 +98,46 @@ function autocannonRun(url: string, request: LoadRequest, seconds: number, laten
 }
 
 export async function measure(server: Server, request: LoadRequest, seconds: number): Promise<LoadRun> {
-  const latencies: number[] = [];
-  const cpuBefore = await cpuSeconds(server.pid);
-  const result = await autocannonRun(`${server.url}${request.path}`, request, seconds, latencies);
-  const cpu = (await cpuSeconds(server.pid)) - cpuBefore;
-  if (result.non2xx > 0 || result.errors > 0) {
-    throw new Error(`${server.url}${request.path}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load (${JSON.stringify(result.statusCodeStats)})`);
-  }
-  const requests = result.requests.total;
+  return chargedRun(server.pid, async () => {
+    const latenciesMs: number[] = [];
+    const before = process.cpuUsage(); // autocannon runs in the bench process
+    const result = await autocannonRun(`${server.url}${request.path}`, request, seconds, latenciesMs);
+    const used = process.cpuUsage(before);
+    if (result.non2xx > 0 || result.errors > 0) {
+      throw new Error(`${server.url}${request.path}: ${result.non2xx} non-2xx responses and ${result.errors} errors under load (${JSON.stringify(result.statusCodeStats)})`);
+    }
+    return { requests: result.requests.total, seconds: result.duration, latenciesMs, bytes: result.throughput.total, loadGeneratorCpuSeconds: (used.user + used.system) / 1e6 };
+  });
+}
+
+/** What one load run counted, whichever load generator drove it. */
+export interface Counted {
+  /** Successful responses. */
+  requests: number;
+  /** How long the run took. */
+  seconds: number;
+  /** The latency of every successful response. */
+  latenciesMs: number[];
+  /** Bytes received. */
+  bytes: number;
+  /** CPU time (user + system, all threads) of the process generating the load during the run, measured by that process. */
+  loadGeneratorCpuSeconds: number;
+}
+
+/** Drives one load run and charges it the CPU the server process (pid) used meanwhile, and the load generator's as `drive` counted it. */
+export async function chargedRun(pid: number, drive: () => Promise<Counted>): Promise<LoadRun> {
+  const cpuBefore = await cpuSeconds(pid);
+  const counted = await drive();
+  const cpu = (await cpuSeconds(pid)) - cpuBefore;
   return {
-    requestsPerSecond: requests / result.duration,
-    p50Ms: percentile(latencies, 50),
-    p99Ms: percentile(latencies, 99),
+    requestsPerSecond: counted.requests / counted.seconds,
+    p50Ms: percentile(counted.latenciesMs, 50),
+    p99Ms: percentile(counted.latenciesMs, 99),
     cpuSeconds: cpu,
-    serverCpu: cpu / result.duration,
-    requests,
-    bytesPerResponse: result.throughput.total / requests,
+    serverCpu: cpu / counted.seconds,
+    loadGeneratorCpu: counted.loadGeneratorCpuSeconds / counted.seconds,
+    requests: counted.requests,
+    bytesPerResponse: counted.bytes / counted.requests,
   };
 }
 
@@ -105,6 +147,7 @@ export interface Summary {
   p50Ms: number;
   p99Ms: number;
   serverCpu: number;
+  loadGeneratorCpu: number;
   cpuMicrosPerRequest: number;
   bytesPerResponse: number;
 }
@@ -117,6 +160,7 @@ export function summarize(runs: LoadRun[]): Summary {
     p50Ms: median(runs.map((r) => r.p50Ms)),
     p99Ms: median(runs.map((r) => r.p99Ms)),
     serverCpu: median(runs.map((r) => r.serverCpu)),
+    loadGeneratorCpu: median(runs.map((r) => r.loadGeneratorCpu)),
     cpuMicrosPerRequest: (cpuSecondsTotal / requests) * 1e6,
     bytesPerResponse: median(runs.map((r) => r.bytesPerResponse)),
   };

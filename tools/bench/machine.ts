@@ -16,7 +16,7 @@ export function describeMachine(): string {
   return [
     `- CPU: ${cores.length} x ${cores[0]?.model.trim() ?? 'unknown'}`,
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB; kernel ${release()}`,
-    `- Node: ${versionOf(node24Bin, ['--version'])} (generated projects, bench clients) and ${process.version} (the machine's node); npm ${versionOf('npm', ['--version'])}`,
+    `- Node: ${versionOf(node24Bin, ['--version'])} (generated projects, bare servers, the gRPC load generator) and ${process.version} (the machine's node: the bench process, autocannon included); npm ${versionOf('npm', ['--version'])}`,
     `- Services: ${versionOf('psql', ['--version'])}; ${versionOf('redis-server', ['--version']).replace(/ sha=.*/, '')}`,
   ].join('\n');
 }
