@@ -39,10 +39,10 @@ describe('gRPC health and shutdown', () => {
     expect((await check(client, 'no.such.Service')).error?.code).toBe(status.NOT_FOUND);
 
     failing.now = true;
-    await expect.poll(() => check(client, ''), { timeout: 5000 }).toEqual({ status: 'NOT_SERVING' });
+    await expect.poll(() => check(client, ''), { timeout: 15_000 }).toEqual({ status: 'NOT_SERVING' });
     expect((await app.app.inject('/readyz')).statusCode).toBe(503);
     failing.now = false;
-    await expect.poll(() => check(client, 'notes.v1.NotesService'), { timeout: 5000 }).toEqual({ status: 'SERVING' });
+    await expect.poll(() => check(client, 'notes.v1.NotesService'), { timeout: 15_000 }).toEqual({ status: 'SERVING' });
     client.close();
   });
 
@@ -53,7 +53,7 @@ describe('gRPC health and shutdown', () => {
     const statuses: string[] = [];
     const healthWatch = health.Watch({ service: '' });
     const healthEnded = collect(healthWatch, (message) => statuses.push(message.status));
-    await expect.poll(() => statuses).toEqual(['SERVING']);
+    await expect.poll(() => statuses, { timeout: 15_000 }).toEqual(['SERVING']);
     const watch = notes.Watch({});
     await streamStarted(watch);
     const watchEnded = collect(watch);

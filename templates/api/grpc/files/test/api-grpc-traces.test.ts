@@ -22,7 +22,7 @@ describe('gRPC tracing', () => {
     const result = await unary((cb) => client.Get({ id: 'missing' }, metadataOf({ traceparent: `00-${TRACE_ID}-${PARENT_ID}-01` }), cb));
     client.close();
     expect(result.error?.code).toBe(status.NOT_FOUND);
-    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'notes.v1.NotesService/Get')).toBeDefined();
+    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'notes.v1.NotesService/Get'), { timeout: 15_000 }).toBeDefined();
     const span = spanExporter.getFinishedSpans().find((s) => s.name === 'notes.v1.NotesService/Get')!;
     expect(span.kind).toBe(SpanKind.SERVER);
     expect(span.spanContext().traceId).toBe(TRACE_ID);

@@ -114,13 +114,13 @@ describe('gRPC API', () => {
       const { messages, status: end } = await ended;
       expect(messages.map((n) => n.id)).toEqual([viaGrpc.id, viaService.id]);
       expect(end.code).toBe(status.CANCELLED);
-      await expect.poll(async () => (await app.app.inject('/metrics')).body).toMatch(/grpc_server_handled_total\{[^}]*grpc_method="Watch",grpc_type="server_stream",grpc_code="CANCELLED"\} 1/);
+      await expect.poll(async () => (await app.app.inject('/metrics')).body, { timeout: 15_000 }).toMatch(/grpc_server_handled_total\{[^}]*grpc_method="Watch",grpc_type="server_stream",grpc_code="CANCELLED"\} 1/);
     });
 
     it('ends with DEADLINE_EXCEEDED when the client deadline passes, and records it', async () => {
-      const { status: end } = await collect(client.Watch({}, { deadline: Date.now() + 300 }));
+      const { status: end } = await collect(client.Watch({}, { deadline: Date.now() + 1500 }));
       expect(end.code).toBe(status.DEADLINE_EXCEEDED);
-      await expect.poll(async () => (await app.app.inject('/metrics')).body).toMatch(/grpc_code="DEADLINE_EXCEEDED"\} 1/);
+      await expect.poll(async () => (await app.app.inject('/metrics')).body, { timeout: 15_000 }).toMatch(/grpc_code="DEADLINE_EXCEEDED"\} 1/);
     });
   });
 });

@@ -27,6 +27,11 @@ export interface CallContext {
   readonly trailers: Metadata;
   readonly log: FastifyBaseLogger;
   principal?: Principal;
+  /**
+   * Sends the response headers (x-request-id) once. The adapters send them with the response; a stream
+   * sends them as soon as it is established, so a client seeing them knows it will get what comes next.
+   */
+  sendHeaders(): void;
 }
 
 /** Runs around the rest of the chain; throw (a GrpcError, an HttpProblem) to end the call with a status. */
@@ -52,10 +57,16 @@ function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger): CallC
   const deadline = deadlineMillis(call.getDeadline());
   call.on('cancelled', () => controller.abort(Date.now() >= deadline ? 'deadline' : 'cancelled'));
   const requestId = acceptRequestId(call.metadata.get(REQUEST_ID_HEADER)[0]);
-  const initial = new Metadata();
-  initial.set(REQUEST_ID_HEADER, requestId);
-  call.sendMetadata(initial);
-  return { rpc, requestId, metadata: call.metadata, ip: ipOf(call.getPeer()), signal: controller.signal, trailers: new Metadata(), log: logger.child({ request_id: requestId }) };
+  let headersSent = false;
+  const sendHeaders = () => {
+    if (headersSent || controller.signal.aborted) return;
+    headersSent = true;
+    const headers = new Metadata();
+    headers.set(REQUEST_ID_HEADER, requestId);
+    call.sendMetadata(headers);
+  };
+  const log = logger.child({ request_id: requestId });
+  return { rpc, requestId, metadata: call.metadata, ip: ipOf(call.getPeer()), signal: controller.signal, trailers: new Metadata(), log, sendHeaders };
 }
 
 /** Interceptors in order, then the handler; a call whose client is gone goes no further. */
@@ -90,16 +101,27 @@ export function callAdapters(interceptors: readonly Interceptor[], logger: Fasti
       runInterceptors(interceptors, call, async () => {
         response = await handler(serverCall.request, call);
       }).then(
-        () => callback(null, response, call.trailers),
-        (error: unknown) => callback(serviceError(error, call)),
+        () => {
+          call.sendHeaders();
+          callback(null, response, call.trailers);
+        },
+        (error: unknown) => {
+          call.sendHeaders();
+          callback(serviceError(error, call));
+        },
       );
     },
     serverStream: (rpc, handler) => (serverCall) => {
       const call = openCall(rpc, serverCall, logger);
       runInterceptors(interceptors, call, () => handler(serverCall.request, call, serverCall)).then(
-        () => serverCall.end(call.trailers),
+        () => {
+          call.sendHeaders();
+          serverCall.end(call.trailers);
+        },
         (error: unknown) => {
-          if (!call.signal.aborted) serverCall.emit('error', serviceError(error, call));
+          if (call.signal.aborted) return;
+          call.sendHeaders();
+          serverCall.emit('error', serviceError(error, call));
         },
       );
     },

@@ -35,6 +35,7 @@ export class WatchRegistry {
       });
       this.#open.add(end);
       call.signal.addEventListener('abort', onAbort, { once: true });
+      call.sendHeaders(); // subscribed: from now on the client misses nothing
     });
   }
 
