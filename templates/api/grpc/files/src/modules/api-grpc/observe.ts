@@ -4,10 +4,20 @@ import { Counter, Histogram, type Registry } from 'prom-client';
 import { cancellationOf, type CallContext, type Interceptor } from './call.js';
 import { SERVER_FAULTS, statusOf, type CallStatus } from './errors.js';
 
-/** The status the client saw: its own cancellation wins over whatever the handler did after it. */
-export function finalStatus(call: CallContext, error: unknown, failed: boolean): CallStatus | undefined {
-  if (call.signal.aborted) return statusOf(cancellationOf(call));
-  return failed ? statusOf(error) : undefined;
+/**
+ * Runs the rest of the chain, then `settle` with the status the client saw (undefined: OK); rethrows.
+ * The client's own cancellation wins over whatever the handler did after it.
+ */
+export async function settled(call: CallContext, next: () => Promise<void>, settle: (outcome: CallStatus | undefined) => void): Promise<void> {
+  let outcome: CallStatus | undefined;
+  try {
+    await next();
+  } catch (error) {
+    outcome = statusOf(error);
+    throw error;
+  } finally {
+    settle(call.signal.aborted ? statusOf(cancellationOf(call)) : outcome);
+  }
 }
 
 export function observeCalls(registry: Registry): Interceptor {
@@ -31,15 +41,7 @@ export function observeCalls(registry: Registry): Interceptor {
     const labels = { grpc_service: call.rpc.service, grpc_method: call.rpc.method, grpc_type: call.rpc.type };
     started.inc(labels);
     const begin = performance.now();
-    let error: unknown;
-    let failed = false;
-    try {
-      await next();
-    } catch (thrown) {
-      [error, failed] = [thrown, true];
-      throw thrown;
-    } finally {
-      const outcome = finalStatus(call, error, failed);
+    await settled(call, next, (outcome) => {
       const code = status[outcome?.code ?? status.OK];
       const elapsed = performance.now() - begin;
       handled.inc({ ...labels, grpc_code: code });
@@ -55,6 +57,6 @@ export function observeCalls(registry: Registry): Interceptor {
       };
       if (outcome && SERVER_FAULTS.has(outcome.code)) call.log.error(line, 'grpc call failed');
       else call.log.info(line, 'grpc call completed');
-    }
+    });
   };
 }

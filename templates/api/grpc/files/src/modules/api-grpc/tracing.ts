@@ -2,7 +2,7 @@
 import { status, type Metadata } from '@grpc/grpc-js';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapGetter } from '@opentelemetry/api';
 import type { Interceptor } from './call.js';
-import { finalStatus } from './observe.js';
+import { settled } from './observe.js';
 
 const metadataGetter: TextMapGetter<Metadata> = {
   keys: (metadata) => Object.keys(metadata.getMap()),
@@ -24,18 +24,11 @@ export function traceCalls(): Interceptor {
       { kind: SpanKind.SERVER, attributes: { 'rpc.system': 'grpc', 'rpc.service': call.rpc.service, 'rpc.method': call.rpc.method } },
       parent,
     );
-    let error: unknown;
-    let failed = false;
-    try {
-      await context.with(trace.setSpan(parent, span), next);
-    } catch (thrown) {
-      [error, failed] = [thrown, true];
-      throw thrown;
-    } finally {
-      const code = finalStatus(call, error, failed)?.code ?? status.OK;
+    await settled(call, () => context.with(trace.setSpan(parent, span), next), (outcome) => {
+      const code = outcome?.code ?? status.OK;
       span.setAttribute('rpc.grpc.status_code', code);
       if (SERVER_ERROR_CODES.has(code)) span.setStatus({ code: SpanStatusCode.ERROR, message: status[code] });
       span.end();
-    }
+    });
   };
 }
