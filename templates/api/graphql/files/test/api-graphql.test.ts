@@ -3,6 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { BuiltApp } from '../src/app.js';
 import type { Note } from '../src/core/ports.js';
+import { compareListOrder } from '../src/features/notes/cursor.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
@@ -44,8 +45,9 @@ describe('GraphQL API', () => {
   it('pages through notes with cursors, without gaps or repeats', async () => {
     const fresh = await testApp({ RATE_LIMIT_MAX: '10000' });
     try {
-      const ids: string[] = [];
-      for (let i = 0; i < 7; i++) ids.push(((await graphql(fresh, CREATE, { input: { title: `n${i}`, body: '' } }, headers)).data!.createNote as Note).id);
+      const created: Note[] = [];
+      for (let i = 0; i < 7; i++) created.push((await graphql(fresh, CREATE, { input: { title: `n${i}`, body: '' } }, headers)).data!.createNote as Note);
+      const ids = created.sort(compareListOrder).map((note) => note.id);
       const seen: string[] = [];
       let after: string | null = null;
       let pages = 0;

@@ -1,6 +1,7 @@
 import { Metadata, status } from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Note as DomainNote } from '../src/core/ports.js';
+import { compareListOrder } from '../src/features/notes/cursor.js';
 import type { Note__Output as Note } from '../src/modules/api-grpc/generated/notes/v1/Note.js';
 import type { NotesServiceClient } from '../src/modules/api-grpc/generated/notes/v1/NotesService.js';
 import { modules } from '../src/modules.js';
@@ -58,11 +59,9 @@ describe('gRPC API', () => {
     const fresh = await grpcTestApp({ RATE_LIMIT_MAX: '10000' });
     const freshClient = notesClient(fresh.address);
     try {
-      const ids: string[] = [];
-      for (let i = 0; i < 5; i++) {
-        const { value } = await unary<Note>((cb) => freshClient.Create({ title: `n${i}`, body: '' }, auth, cb));
-        ids.push(value!.id);
-      }
+      const created: Note[] = [];
+      for (let i = 0; i < 5; i++) created.push((await unary<Note>((cb) => freshClient.Create({ title: `n${i}`, body: '' }, auth, cb))).value!);
+      const ids = created.sort(compareListOrder).map((note) => note.id);
       const seen: string[] = [];
       let pageToken = '';
       let pages = 0;

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
+import type { Note } from '../src/core/ports.js';
+import { compareListOrder } from '../src/features/notes/cursor.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
@@ -49,10 +51,10 @@ describe('notes REST API', () => {
 
   it('paginates with a cursor across pages without gaps or repeats', async () => {
     const fresh = await testApp({ RATE_LIMIT_MAX: '1000' });
-    const ids: string[] = [];
-    for (let i = 0; i < 7; i++) {
-      ids.push((await fresh.app.inject({ method: 'POST', url: '/v1/notes', headers, payload: { title: `n${i}`, body: '' } })).json().id);
-    }
+    const created: Note[] = [];
+    for (let i = 0; i < 7; i++) created.push((await fresh.app.inject({ method: 'POST', url: '/v1/notes', headers, payload: { title: `n${i}`, body: '' } })).json());
+    // Notes created within one millisecond are listed by id.
+    const ids = created.sort(compareListOrder).map((note) => note.id);
     const seen: string[] = [];
     let after: string | null = null;
     let pages = 0;
@@ -65,7 +67,7 @@ describe('notes REST API', () => {
       pages++;
     } while (after);
     expect(pages).toBe(3);
-    expect(seen.sort()).toEqual([...ids].sort());
+    expect(seen).toEqual(ids);
     expect((await fresh.app.inject('/v1/notes?after=garbage')).statusCode).toBe(400);
     expect((await fresh.app.inject('/v1/notes?limit=0')).statusCode).toBe(400);
     await fresh.app.close();

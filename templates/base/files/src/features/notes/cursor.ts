@@ -8,6 +8,10 @@ export interface CursorPosition {
   id: string;
 }
 
+/** The list order: oldest first, ids ordering notes created in the same millisecond. */
+export const compareListOrder = (a: CursorPosition, b: CursorPosition): number =>
+  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+
 export const cursorOf = (note: Pick<Note, 'createdAt' | 'id'>): string => Buffer.from(JSON.stringify([note.createdAt, note.id])).toString('base64url');
 
 /** Throws 400 for anything cursorOf did not produce (`isValidId` narrows ids further, e.g. to UUIDs). */

@@ -1,5 +1,6 @@
 import { expect, it, vi } from 'vitest';
 import type { NotesRepository } from '../../src/core/ports.js';
+import { compareListOrder } from '../../src/features/notes/cursor.js';
 
 /** Behaviour every NotesRepository must have; called from each db test file. */
 export function notesRepositoryContract(repo: () => NotesRepository): void {
@@ -48,7 +49,7 @@ export function notesRepositoryContract(repo: () => NotesRepository): void {
       if (after) expect(after).toMatch(/^[A-Za-z0-9_-]+$/);
       pages++;
     } while (after && pages < 20);
-    const expected = [...made].sort((a, b) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id)).map((n) => n.id);
+    const expected = [...made].sort(compareListOrder).map((n) => n.id);
     expect(seen.filter((id) => expected.includes(id))).toEqual(expected);
     expect(new Set(seen).size).toBe(seen.length);
   });

@@ -50,9 +50,17 @@ export function statusOf(error: unknown): CallStatus {
     return { code: CODE_BY_HTTP_STATUS[error.status] ?? status.FAILED_PRECONDITION, details: error.detail ?? error.message, metadata: metadataOf(error.options.headers) };
   }
   const unexpected = error instanceof Error ? error : new Error(String(error));
-  const code = error instanceof HttpProblem ? (CODE_BY_HTTP_STATUS[error.status] ?? status.INTERNAL) : status.INTERNAL;
-  return { code, details: code === status.INTERNAL ? 'Internal server error' : (error as HttpProblem).message, metadata: new Metadata(), unexpected };
+  const mapped = error instanceof HttpProblem ? CODE_BY_HTTP_STATUS[error.status] : undefined;
+  if (mapped === undefined) return { code: status.INTERNAL, details: 'Internal server error', metadata: new Metadata(), unexpected };
+  return { code: mapped, details: unexpected.message, metadata: new Metadata(), unexpected };
 }
 
-/** Codes that mean the server failed (the rest are the client's doing or its choice). */
+/** Codes that mean the server failed, logged at error level (the rest are the client's doing or its choice). */
 export const SERVER_FAULTS: ReadonlySet<status> = new Set([status.UNKNOWN, status.INTERNAL, status.DATA_LOSS, status.UNIMPLEMENTED]);
+
+/**
+ * Codes that mark a server span as failed, per OpenTelemetry's RPC conventions: wider than
+ * SERVER_FAULTS, since a deadline or an unavailable dependency is an error of the call even when
+ * nothing in the server broke.
+ */
+export const SPAN_ERROR_CODES: ReadonlySet<status> = new Set([status.UNKNOWN, status.DEADLINE_EXCEEDED, status.UNIMPLEMENTED, status.INTERNAL, status.UNAVAILABLE, status.DATA_LOSS]);

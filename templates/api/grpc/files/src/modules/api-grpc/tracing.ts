@@ -2,6 +2,7 @@
 import { status, type Metadata } from '@grpc/grpc-js';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapGetter } from '@opentelemetry/api';
 import type { Interceptor } from './call.js';
+import { SPAN_ERROR_CODES } from './errors.js';
 import { settled } from './observe.js';
 
 const metadataGetter: TextMapGetter<Metadata> = {
@@ -11,9 +12,6 @@ const metadataGetter: TextMapGetter<Metadata> = {
     return values.length > 0 ? values : undefined;
   },
 };
-
-// OpenTelemetry's RPC conventions: these codes mark a server span as failed, the others are the client's doing.
-const SERVER_ERROR_CODES: ReadonlySet<status> = new Set([status.UNKNOWN, status.DEADLINE_EXCEEDED, status.UNIMPLEMENTED, status.INTERNAL, status.UNAVAILABLE, status.DATA_LOSS]);
 
 export function traceCalls(): Interceptor {
   const tracer = trace.getTracer('api-grpc');
@@ -27,7 +25,7 @@ export function traceCalls(): Interceptor {
     await settled(call, () => context.with(trace.setSpan(parent, span), next), (outcome) => {
       const code = outcome?.code ?? status.OK;
       span.setAttribute('rpc.grpc.status_code', code);
-      if (SERVER_ERROR_CODES.has(code)) span.setStatus({ code: SpanStatusCode.ERROR, message: status[code] });
+      if (SPAN_ERROR_CODES.has(code)) span.setStatus({ code: SpanStatusCode.ERROR, message: status[code] });
       span.end();
     });
   };

@@ -1,10 +1,7 @@
 // NotesRepository held in process memory: for development, tests and demos (data is lost on restart).
 import { randomUUID } from 'node:crypto';
 import type { Note, NotesRepository } from '../../core/ports.js';
-import { cursorOf, decodeCursor, type CursorPosition } from '../../features/notes/cursor.js';
-
-const byCreatedAtThenId = (a: CursorPosition, b: CursorPosition): number =>
-  a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+import { compareListOrder, cursorOf, decodeCursor } from '../../features/notes/cursor.js';
 
 export function createMemoryNotesRepository(): NotesRepository {
   const notes = new Map<string, Note>();
@@ -21,8 +18,8 @@ export function createMemoryNotesRepository(): NotesRepository {
     },
     async list({ limit, after }) {
       const from = after === undefined ? undefined : decodeCursor(after);
-      const sorted = [...notes.values()].sort(byCreatedAtThenId);
-      const rest = from ? sorted.filter((n) => byCreatedAtThenId(n, from) > 0) : sorted;
+      const sorted = [...notes.values()].sort(compareListOrder);
+      const rest = from ? sorted.filter((n) => compareListOrder(n, from) > 0) : sorted;
       const items = rest.slice(0, limit).map((n) => ({ ...n }));
       const last = items.at(-1);
       return { items, nextCursor: rest.length > limit && last ? cursorOf(last) : null };
