@@ -156,4 +156,18 @@ describe('gRPC auth and rate limiting', () => {
     expect(limited.trailers.get('retry-after')).toEqual(['60']);
     expect(limited.trailers.get('ratelimit-policy')).toEqual(['"default";q=2;w=60']);
   });
+
+  it('keys anonymous calls by x-forwarded-for only behind a trusted proxy (TRUST_PROXY)', async () => {
+    const from = (ip: string) => metadataOf({ 'x-forwarded-for': `${ip}, 10.0.0.1` });
+    const listFrom = async (ip: string) => (await unary((cb) => client!.List({}, from(ip), cb))).error?.code;
+    app = await grpcTestApp({ RATE_LIMIT_MAX: '1', TRUST_PROXY: 'true' });
+    client = notesClient(app.address);
+    expect([await listFrom('203.0.113.7'), await listFrom('203.0.113.7'), await listFrom('203.0.113.8')]).toEqual([undefined, status.RESOURCE_EXHAUSTED, undefined]);
+    client.close();
+    await app.app.close();
+
+    app = await grpcTestApp({ RATE_LIMIT_MAX: '1' });
+    client = notesClient(app.address);
+    expect([await listFrom('203.0.113.7'), await listFrom('203.0.113.8')]).toEqual([undefined, status.RESOURCE_EXHAUSTED]);
+  });
 });

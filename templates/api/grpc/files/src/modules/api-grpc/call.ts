@@ -19,7 +19,7 @@ export interface CallContext {
   readonly requestId: string;
   /** What the client sent (authorization, traceparent, x-request-id, ...). */
   readonly metadata: Metadata;
-  /** The client's address, without the port. */
+  /** The client's address, without the port (behind a trusted proxy, the one it forwarded). */
   readonly ip: string;
   /** Aborted when the client cancels or its deadline passes: stop working for it. */
   readonly signal: AbortSignal;
@@ -46,13 +46,24 @@ export function cancellationOf(call: CallContext): GrpcError {
     : new GrpcError(status.CANCELLED, 'Cancelled by the client');
 }
 
-// grpc-js reports peers as "address:port" (IPv6 without brackets).
-const ipOf = (peer: string): string => peer.slice(0, Math.max(0, peer.lastIndexOf(':'))) || peer;
+export interface CallOptions {
+  /** TRUST_PROXY: take the client's address from x-forwarded-for, as the HTTP server does. */
+  trustProxy: boolean;
+}
 
 /** What unary and streaming calls have in common (grpc-js does not export its own name for it). */
 type SurfaceCall = Pick<ServerUnaryCall<unknown, unknown>, 'on' | 'getDeadline' | 'getPeer' | 'metadata' | 'sendMetadata'>;
 
-function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger): CallContext {
+function clientIpOf(call: SurfaceCall, { trustProxy }: CallOptions): string {
+  // Trusting every hop, as Fastify does with trustProxy: true, makes the client the first address listed.
+  const forwarded = trustProxy ? call.metadata.get('x-forwarded-for').map(String).join(',').split(',')[0]!.trim() : '';
+  if (forwarded) return forwarded;
+  // grpc-js reports peers as "address:port" (IPv6 without brackets).
+  const peer = call.getPeer();
+  return peer.slice(0, Math.max(0, peer.lastIndexOf(':'))) || peer;
+}
+
+function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger, options: CallOptions): CallContext {
   const controller = new AbortController();
   const deadline = deadlineMillis(call.getDeadline());
   call.on('cancelled', () => controller.abort(Date.now() >= deadline ? 'deadline' : 'cancelled'));
@@ -66,7 +77,7 @@ function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger): CallC
     call.sendMetadata(headers);
   };
   const log = logger.child({ request_id: requestId });
-  return { rpc, requestId, metadata: call.metadata, ip: ipOf(call.getPeer()), signal: controller.signal, trailers: new Metadata(), log, sendHeaders };
+  return { rpc, requestId, metadata: call.metadata, ip: clientIpOf(call, options), signal: controller.signal, trailers: new Metadata(), log, sendHeaders };
 }
 
 /** Interceptors in order, then the handler; a call whose client is gone goes no further. */
@@ -93,10 +104,10 @@ export interface CallAdapters {
   serverStream<Request, Response>(rpc: Rpc, handler: StreamHandler<Request, Response>): handleServerStreamingCall<Request, Response>;
 }
 
-export function callAdapters(interceptors: readonly Interceptor[], logger: FastifyBaseLogger): CallAdapters {
+export function callAdapters(interceptors: readonly Interceptor[], logger: FastifyBaseLogger, options: CallOptions): CallAdapters {
   return {
     unary: (rpc, handler) => (serverCall, callback) => {
-      const call = openCall(rpc, serverCall, logger);
+      const call = openCall(rpc, serverCall, logger, options);
       let response: Parameters<typeof callback>[1];
       runInterceptors(interceptors, call, async () => {
         response = await handler(serverCall.request, call);
@@ -112,7 +123,7 @@ export function callAdapters(interceptors: readonly Interceptor[], logger: Fasti
       );
     },
     serverStream: (rpc, handler) => (serverCall) => {
-      const call = openCall(rpc, serverCall, logger);
+      const call = openCall(rpc, serverCall, logger, options);
       runInterceptors(interceptors, call, () => handler(serverCall.request, call, serverCall)).then(
         () => {
           call.sendHeaders();

@@ -36,7 +36,7 @@ export default defineModule({
     const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES });
     const watches = new WatchRegistry();
     // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
-    const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log);
+    const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
     server.addService(notes.NotesService.service, notesHandlers({ ctx, notes: app.notesService, feed: await notesFeed(ctx), watches, adapters }));
 
     const health = new ReadinessHealth(ctx.health.readiness, [NOTES_SERVICE], log);
