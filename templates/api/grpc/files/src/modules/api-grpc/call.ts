@@ -4,7 +4,7 @@ import { Metadata, status, type handleServerStreamingCall, type handleUnaryCall,
 import type { FastifyBaseLogger } from 'fastify';
 import { acceptRequestId, REQUEST_ID_HEADER } from '../../core/logger.js';
 import type { Principal } from '../../core/ports.js';
-import { GrpcError, statusOf } from './errors.js';
+import { GrpcError, statusOf, type CallStatus } from './errors.js';
 
 export type RpcType = 'unary' | 'server_stream';
 
@@ -46,6 +46,22 @@ export function cancellationOf(call: CallContext): GrpcError {
     : new GrpcError(status.CANCELLED, 'Cancelled by the client');
 }
 
+/**
+ * Runs the rest of the chain, then `settle` with the status the client saw (undefined: OK); rethrows.
+ * The client's own cancellation wins over whatever the handler did after it.
+ */
+export async function settled(call: CallContext, next: () => Promise<void>, settle: (outcome: CallStatus | undefined) => void): Promise<void> {
+  let outcome: CallStatus | undefined;
+  try {
+    await next();
+  } catch (error) {
+    outcome = statusOf(error);
+    throw error;
+  } finally {
+    settle(call.signal.aborted ? statusOf(cancellationOf(call)) : outcome);
+  }
+}
+
 export interface CallOptions {
   /** TRUST_PROXY: take the client's address from x-forwarded-for, as the HTTP server does. */
   trustProxy: boolean;
@@ -56,7 +72,7 @@ type SurfaceCall = Pick<ServerUnaryCall<unknown, unknown>, 'on' | 'getDeadline' 
 
 function clientIpOf(call: SurfaceCall, { trustProxy }: CallOptions): string {
   // Trusting every hop, as Fastify does with trustProxy: true, makes the client the first address listed.
-  const forwarded = trustProxy ? call.metadata.get('x-forwarded-for').map(String).join(',').split(',')[0]!.trim() : '';
+  const forwarded = trustProxy ? String(call.metadata.get('x-forwarded-for')[0] ?? '').split(',')[0]!.trim() : '';
   if (forwarded) return forwarded;
   // grpc-js reports peers as "address:port" (IPv6 without brackets).
   const peer = call.getPeer();

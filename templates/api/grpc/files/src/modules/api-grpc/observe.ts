@@ -1,24 +1,8 @@
 // One log line and the standard grpc_server_* metrics per call, with the status the client got.
 import { status } from '@grpc/grpc-js';
 import { Counter, Histogram, type Registry } from 'prom-client';
-import { cancellationOf, type CallContext, type Interceptor } from './call.js';
-import { SERVER_FAULTS, statusOf, type CallStatus } from './errors.js';
-
-/**
- * Runs the rest of the chain, then `settle` with the status the client saw (undefined: OK); rethrows.
- * The client's own cancellation wins over whatever the handler did after it.
- */
-export async function settled(call: CallContext, next: () => Promise<void>, settle: (outcome: CallStatus | undefined) => void): Promise<void> {
-  let outcome: CallStatus | undefined;
-  try {
-    await next();
-  } catch (error) {
-    outcome = statusOf(error);
-    throw error;
-  } finally {
-    settle(call.signal.aborted ? statusOf(cancellationOf(call)) : outcome);
-  }
-}
+import { settled, type Interceptor } from './call.js';
+import { SERVER_FAULTS } from './errors.js';
 
 export function observeCalls(registry: Registry): Interceptor {
   const labelNames = ['grpc_service', 'grpc_method', 'grpc_type'] as const;

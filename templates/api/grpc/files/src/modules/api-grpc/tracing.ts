@@ -1,9 +1,8 @@
 // A server span per call, child of the W3C trace context the client sent in its metadata.
 import { status, type Metadata } from '@grpc/grpc-js';
 import { context, propagation, ROOT_CONTEXT, SpanKind, SpanStatusCode, trace, type TextMapGetter } from '@opentelemetry/api';
-import type { Interceptor } from './call.js';
+import { settled, type Interceptor } from './call.js';
 import { SPAN_ERROR_CODES } from './errors.js';
-import { settled } from './observe.js';
 
 const metadataGetter: TextMapGetter<Metadata> = {
   keys: (metadata) => Object.keys(metadata.getMap()),
