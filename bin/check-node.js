@@ -1,12 +1,15 @@
 // Plain JavaScript, so that an old Node gets this message instead of a syntax error.
 import module from 'node:module';
 
+// The same floor as the projects we generate (OpenTelemetry 0.30x needs 22.15; Node 20 is end of life).
+const FLOOR = [22, 15];
+
 export function checkNode() {
   const [major, minor] = process.versions.node.split('.').map(Number);
-  if (major < 20 || (major === 20 && minor < 19)) {
-    process.stderr.write(`create-groundwork needs Node 20.19 or newer; this is Node ${process.versions.node}.\n`);
+  if (major < FLOOR[0] || (major === FLOOR[0] && minor < FLOOR[1])) {
+    process.stderr.write(`create-groundwork needs Node ${FLOOR.join('.')} or newer (22 or 24 LTS); this is Node ${process.versions.node}. Nothing was done.\n`);
     process.exit(1);
   }
-  // Node 22.1+: reuse compiled code across runs (a CLI started often gains a good part of its start-up).
+  // Reuse compiled code across runs (a CLI started often gains a good part of its start-up).
   module.enableCompileCache?.();
 }

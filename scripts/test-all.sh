@@ -3,6 +3,8 @@
 # under Node 24, real PostgreSQL/Redis). Each step names itself so a failure is easy to place.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+. scripts/use-node.sh
+echo "== node $(node --version)"
 results=.cache/test-results
 rm -rf "$results" && mkdir -p "$results"
 

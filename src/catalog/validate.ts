@@ -1,26 +1,46 @@
 // Validates a stack against the catalog: known values, arity, and requires/conflicts rules.
-import { UsageError } from '../errors.js';
+import { didYouMean } from '../cli/suggest.js';
+import { quote, UsageError } from '../errors.js';
 import { categories } from './catalog.js';
 import { findOption, optionIds } from './lookup.js';
 import type { Category, OptionRule, Stack } from './types.js';
 
 const accepted = (category: Category) => `Accepted: ${optionIds(category).join(', ')}.`;
 
+/**
+ * The category a command-line word names, case-insensitively ("Cache" is cache); a UsageError naming
+ * the nearest ones otherwise.
+ */
+export function parseCategory(raw: string, catalog: readonly Category[] = categories): Category {
+  const category = catalog.find((c) => c.id === raw.trim().toLowerCase());
+  if (category) return category;
+  const ids = catalog.map((c) => c.id);
+  throw new UsageError(`Unknown category ${quote(raw)}.${didYouMean(raw.trim(), ids)} Accepted categories: ${ids.join(', ')}.`);
+}
+
+/** The option a value names, case-insensitively: option ids are lowercase, so "Postgres" can only mean postgres. */
+function parseValue(category: Category, value: string, catalog: readonly Category[]): string {
+  const option = findOption(category, value.toLowerCase());
+  if (option) return option.id;
+  const elsewhere = catalog.filter((c) => c.id !== category.id && findOption(c, value.toLowerCase()));
+  const hint = elsewhere.length === 1 ? ` ${quote(value.toLowerCase())} is a value of --${elsewhere[0]!.id}.` : didYouMean(value, optionIds(category));
+  throw new UsageError(`Unknown value ${quote(value)} for --${category.id}.${hint} ${accepted(category)}`);
+}
+
 /** Parses a flag value such as "rest,graphql" into option ids, checking each against the catalog. */
-export function parseChoice(category: Category, raw: string): string[] {
+export function parseChoice(category: Category, raw: string, catalog: readonly Category[] = categories): string[] {
   const values = raw.split(',').map((value) => value.trim());
   if (values.every((value) => value === '')) {
     throw new UsageError(`--${category.id} needs ${category.multiple ? 'at least one value' : 'a value'}. ${accepted(category)}`);
   }
+  const ids: string[] = [];
   for (const value of values) {
-    if (value === '') throw new UsageError(`--${category.id} "${raw}" has an empty item. ${accepted(category)}`);
-    if (!findOption(category, value)) {
-      throw new UsageError(`Unknown value "${value}" for --${category.id}. ${accepted(category)}`);
-    }
+    if (value === '') throw new UsageError(`--${category.id} ${quote(raw)} has an empty item. ${accepted(category)}`);
+    ids.push(parseValue(category, value, catalog));
   }
-  const unique = [...new Set(values)];
+  const unique = [...new Set(ids)];
   if (!category.multiple && unique.length > 1) {
-    throw new UsageError(`--${category.id} takes one value, got "${raw}". ${accepted(category)}`);
+    throw new UsageError(`--${category.id} takes one value, got ${quote(raw)}. ${accepted(category)}`);
   }
   return unique;
 }
@@ -31,14 +51,14 @@ const chosen = (stack: Stack, rule: OptionRule) => stack[rule.category]?.include
 export function validateStack(stack: Stack, catalog: readonly Category[] = categories): Stack {
   for (const id of Object.keys(stack)) {
     if (!catalog.some((category) => category.id === id)) {
-      throw new UsageError(`Unknown category "${id}". Accepted: ${catalog.map((c) => c.id).join(', ')}.`);
+      throw new UsageError(`Unknown category ${quote(id)}. Accepted: ${catalog.map((c) => c.id).join(', ')}.`);
     }
   }
   const ordered: Stack = {};
   for (const category of catalog) {
     const values = stack[category.id];
     if (!values || values.length === 0) throw new UsageError(`No value for --${category.id}. ${accepted(category)}`);
-    ordered[category.id] = parseChoice(category, values.join(','));
+    ordered[category.id] = parseChoice(category, values.join(','), catalog);
     ordered[category.id]!.sort((a, b) => optionIds(category).indexOf(a) - optionIds(category).indexOf(b));
   }
   for (const category of catalog) {

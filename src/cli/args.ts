@@ -1,5 +1,6 @@
 // A small argv parser with one-line errors: `--name value`, `--name=value`, boolean flags, positionals.
-import { UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
+import { didYouMean } from './suggest.js';
 
 export interface FlagSpec {
   name: string;
@@ -32,10 +33,10 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], c
     const eq = arg.indexOf('=');
     const token = eq === -1 ? arg : arg.slice(0, eq);
     const spec = find(token);
-    if (!spec) throw new UsageError(`Unknown option "${token}". Run "${command} --help" for the accepted options.`);
+    if (!spec) throw new UsageError(`Unknown option ${quote(token)}.${suggestFlag(token, specs)} Run "${command} --help" for the accepted options.`);
     if (spec.name in flags) throw new UsageError(`--${spec.name} is given twice.`);
     if (spec.type === 'boolean') {
-      if (eq !== -1) throw new UsageError(`--${spec.name} takes no value (got "${arg.slice(eq + 1)}").`);
+      if (eq !== -1) throw new UsageError(`--${spec.name} takes no value (got ${quote(arg.slice(eq + 1))}).`);
       flags[spec.name] = true;
       continue;
     }
@@ -48,4 +49,14 @@ export function parseArgs(argv: readonly string[], specs: readonly FlagSpec[], c
     flags[spec.name] = value;
   }
   return { flags, positionals };
+}
+
+/** " Did you mean --db?" for "--dbb", "-db" or "--DB"; a one-letter typo only when it is an alias ("--y" -> -y). */
+function suggestFlag(token: string, specs: readonly FlagSpec[]): string {
+  const bare = (flag: string) => flag.replace(/^-+/, '');
+  const spellings = new Map(specs.flatMap((spec) => [[spec.name, `--${spec.name}`], ...(spec.alias ? [[spec.alias, `-${spec.alias}`]] : [])] as [string, string][]));
+  const typed = bare(token);
+  if (typed.length === 1) return spellings.has(typed) ? ` Did you mean ${spellings.get(typed)}?` : '';
+  const names = [...spellings.keys()].filter((name) => name.length > 1);
+  return didYouMean(typed, names, (name) => spellings.get(name)!);
 }

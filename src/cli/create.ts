@@ -1,19 +1,25 @@
 // `create-groundwork [dir] [flags]`: questions -> compose -> atomic write -> install -> git.
 import { randomBytes } from 'node:crypto';
-import { basename, relative, resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { basename, join, relative, resolve } from 'node:path';
 import { categories } from '../catalog/catalog.js';
 import { defaultStack } from '../catalog/lookup.js';
 import type { Stack } from '../catalog/types.js';
 import { parseChoice, validateStack } from '../catalog/validate.js';
 import { composeStack } from '../compose/compose-stack.js';
 import { generatedEnvValues } from '../compose/outputs/env.js';
-import { generatedNodeRange } from '../compose/outputs/package-json.js';
-import { CancelledError, GroundworkError, UsageError } from '../errors.js';
+import { GroundworkError, UsageError } from '../errors.js';
 import { initGitRepository } from '../install/git.js';
 import { installDependencies } from '../install/install.js';
 import { detectPackageManager, packageManagers, runScript, type PackageManager } from '../install/package-manager.js';
-import { generatorVersion } from '../paths.js';
-import { findCollisions, inspectTarget, stageProject, type StagedProject } from '../project/write-new.js';
+import { generatorVersion, packageRoot } from '../paths.js';
+import { envFileChange } from '../project/env-file.js';
+import { generatorSpecOf } from '../project/generator-spec.js';
+import { TX_DIR, type FileChange } from '../project/transaction.js';
+import { abandonTarget, findCollisions, inspectTarget, openTarget, readExisting, writeProject } from '../project/write-new.js';
+import { shellQuote } from '../shell-quote.js';
+import { groundworkCommand } from './groundwork-command.js';
+import { trapInterrupts } from './interrupts.js';
 import { parseArgs, type FlagSpec } from './args.js';
 import { createHelp } from './help.js';
 import { bold, cyan, dim, green, spinner } from './ui.js';
@@ -72,11 +78,6 @@ async function answerStack(flags: Record<string, string | boolean>, interactive:
   return validateStack(stack);
 }
 
-function nodeIsTooOld(version = process.versions.node): boolean {
-  const [major = 0, minor = 0] = version.split('.').map(Number);
-  return major < 22 || (major === 22 && minor < 15);
-}
-
 export async function runCreate(argv: readonly string[]): Promise<number> {
   const { flags, positionals } = parseArgs(argv, flagSpecs, 'create-groundwork');
   if (flags.help) return (console.log(createHelp()), 0);
@@ -86,116 +87,123 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
   const json = flags.json === true;
   const interactive = flags.yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true && !json;
   const pm = checkPackageManager(flags.pm);
+  const force = flags.force === true;
   const notes: string[] = [];
-
-  let dir = positionals[0];
-  if (dir === undefined) {
-    if (interactive) dir = await askProjectDir(DEFAULT_DIR);
-    else {
-      dir = DEFAULT_DIR;
-      notes.push(`No directory given, so the project goes to ./${DEFAULT_DIR}`);
+  const interrupts = trapInterrupts();
+  try {
+    let dir = positionals[0];
+    if (dir === undefined) {
+      if (interactive) dir = await askProjectDir(DEFAULT_DIR);
+      else {
+        dir = DEFAULT_DIR;
+        notes.push(`No directory given, so the project goes to ./${DEFAULT_DIR}`);
+      }
     }
-  }
-  const projectName = checkProjectName(dir);
-  const target = resolve(dir);
-  const targetState = await inspectTarget(target, flags.force === true);
-  const stack = await answerStack(flags, interactive, notes);
+    const projectName = checkProjectName(dir);
+    const target = resolve(dir);
+    // Fail before any question; a run that died in the target is undone once we hold its lock.
+    if (!existsSync(join(target, TX_DIR))) inspectTarget(target, force);
+    const stack = await answerStack(flags, interactive, notes);
 
-  const composition = await composeStack(projectName, stack);
-  for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
-  if (targetState === 'non-empty') {
-    const collisions = await findCollisions(target, composition.files);
-    if (collisions.length > 0) {
-      throw new GroundworkError(`Target ${target} already has ${collisions.length} file(s) the project would replace; nothing was written:`, collisions.map((p) => `  ${p}`));
+    const generator = generatorSpecOf(packageRoot, generatorVersion);
+    const composition = await composeStack(projectName, stack, generator.spec);
+    for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
+    if (generator.source === 'tarball' || generator.source === 'directory') {
+      notes.push(`This generator is on no registry, so package.json refers to it as ${generator.spec}: keep it there, or run "npm install -D create-groundwork@latest" in the project before sharing it.`);
     }
-  }
 
-  const summary = {
-    dir: target,
-    name: projectName,
-    stack,
-    modules: composition.groundwork.modules,
-    files: [...composition.files.keys()].sort(),
-    dryRun: flags['dry-run'] === true,
-    packageManager: pm,
-    installed: false,
-    git: false,
-    notes,
-    nextSteps: [] as string[],
-  };
-  if (summary.dryRun) {
-    if (json) console.log(JSON.stringify(summary, null, 2));
-    else {
-      console.log(`${bold('Dry run')}: would write ${summary.files.length} files to ${target}:`);
-      for (const path of summary.files) console.log(`  ${path} ${dim(`(${Buffer.byteLength(composition.files.get(path)!)} B)`)}`);
-      for (const note of notes) console.log(dim(`note: ${note}`));
+    const summary = {
+      dir: target,
+      name: projectName,
+      stack,
+      modules: composition.groundwork.modules,
+      files: [...composition.files.keys()].sort(),
+      dryRun: flags['dry-run'] === true,
+      packageManager: pm,
+      installed: false,
+      git: false,
+      notes,
+      nextSteps: [] as string[],
+    };
+    if (summary.dryRun) {
+      if (json) console.log(JSON.stringify(summary, null, 2));
+      else {
+        console.log(`${bold('Dry run')}: would write ${summary.files.length} files to ${target}:`);
+        for (const path of summary.files) console.log(`  ${path} ${dim(`(${Buffer.byteLength(composition.files.get(path)!)} B)`)}`);
+        for (const note of notes) console.log(dim(`note: ${note}`));
+      }
+      return 0;
     }
-    return 0;
-  }
 
-  // Write: everything goes to a temp dir first; Ctrl-C before the move leaves nothing behind.
-  const staged = await withInterruptCleanup(async (setStaged) => {
-    const secrets = generatedEnvValues(composition.modules, () => randomBytes(32).toString('base64url'));
-    const files = new Map(composition.files);
-    if (Object.keys(secrets).length > 0) {
-      const lines = Object.entries(secrets).map(([name, value]) => `${name}=${value}`);
-      files.set('.env', `# Local development values, git-ignored. Generated by create-groundwork.\n${lines.join('\n')}\n`);
-    }
-    const project = await stageProject(target, targetState, files);
-    setStaged(project);
-    await project.commit();
-    return project;
-  });
-  await staged.discard();
-
-  if (!flags['no-install']) {
-    const progress = json ? undefined : spinner(`Installing dependencies with ${pm}`);
+    // Write: lock the target, then move every file in at once (project/transaction.ts).
+    const command = `create-groundwork ${argv.join(' ')}`.trim();
+    const open = openTarget(target, force, command);
+    interrupts.phase(() => {
+      abandonTarget(target, open);
+      return 'Cancelled; nothing was written.';
+    });
+    if (open.recovery.outcome === 'undone') notes.push(`An interrupted "${open.recovery.command}" had left files in ${target}; they were removed first.`);
     try {
-      await installDependencies(target, pm);
-      progress?.stop(green('Dependencies installed'));
-      summary.installed = true;
+      const collisions = findCollisions(target, composition.files);
+      if (collisions.length > 0) {
+        throw new GroundworkError(`Target ${target} already has ${collisions.length} file(s) the project would replace; nothing was written:`, collisions.map((p) => `  ${p}`));
+      }
+      const changes: FileChange[] = [...composition.files]
+        .filter(([path, contents]) => readExisting(target, path) !== contents)
+        .map(([path, contents]) => ({ path, contents, createOnly: true }));
+      const existingEnv = readExisting(target, '.env');
+      const env = envFileChange(existingEnv, generatedEnvValues(composition.modules, () => randomBytes(32).toString('base64url')));
+      if (env) {
+        // A new .env holds secrets: readable by its owner only.
+        changes.push(existingEnv === undefined ? { path: '.env', contents: env.contents, mode: 0o600 } : { path: '.env', contents: env.contents });
+        if (existingEnv !== undefined) notes.push(`Added ${env.added.join(', ')} to your existing .env (nothing in it was changed).`);
+      }
+      writeProject(target, open, changes, command);
     } catch (error) {
-      progress?.stop('Install failed');
+      abandonTarget(target, open);
       throw error;
     }
-  }
-  if (!flags['no-git']) summary.git = await initGitRepository(target, `Initial commit from create-groundwork ${generatorVersion}`);
 
-  const cd = relative(process.cwd(), target) || '.';
-  summary.nextSteps = [
-    ...(cd !== '.' ? [`cd ${cd.includes(' ') ? JSON.stringify(cd) : cd}`] : []),
-    ...(summary.installed ? [] : [`${pm} install`]),
-    runScript(pm, 'dev'),
-    runScript(pm, 'test'),
-  ];
-  if (nodeIsTooOld()) notes.push(`The project needs Node ${generatedNodeRange}; this is Node ${process.versions.node}. Install Node 22 or 24 LTS before running it.`);
-
-  if (json) console.log(JSON.stringify(summary, null, 2));
-  else {
-    console.log(`\n${green('✔')} Created ${bold(projectName)} in ${target} (${summary.files.length} files)`);
-    console.log(dim(`  ${categories.map((c) => `${c.id}: ${stack[c.id]!.join(',')}`).join('  ')}`));
-    for (const note of notes) console.log(`${cyan('note:')} ${note}`);
-    console.log(`\nNext steps:\n${summary.nextSteps.map((step) => `  ${step}`).join('\n')}`);
-    console.log(dim('\nLater: npx groundwork add <category> <option>   (npx groundwork list shows them)'));
-  }
-  return 0;
-}
-
-/** Runs `work`; on Ctrl-C/SIGTERM meanwhile, discards the staged project and exits 130. */
-async function withInterruptCleanup<T>(work: (setStaged: (staged: StagedProject) => void) => Promise<T>): Promise<T> {
-  let staged: StagedProject | undefined;
-  const onSignal = () => {
-    void (staged?.discard() ?? Promise.resolve()).finally(() => {
-      process.stderr.write(`${new CancelledError().message}\n`);
-      process.exit(130);
+    interrupts.phase(() => {
+      open.lock.release();
+      return `Interrupted: the project is written in ${target}, but "${pm} install" did not finish. Run it there.`;
     });
-  };
-  process.once('SIGINT', onSignal);
-  process.once('SIGTERM', onSignal);
-  try {
-    return await work((value) => (staged = value));
+    try {
+      if (!flags['no-install']) {
+        const progress = json ? undefined : spinner(`Installing dependencies with ${pm}`);
+        try {
+          await installDependencies(target, pm);
+          progress?.stop(green('Dependencies installed'));
+          summary.installed = true;
+        } catch (error) {
+          progress?.stop('Install failed');
+          throw error;
+        }
+      }
+      open.lock.release(); // before git: the lock file must not be committed
+      if (!flags['no-git']) summary.git = await initGitRepository(target, `Initial commit from create-groundwork ${generatorVersion}`);
+    } finally {
+      open.lock.release();
+    }
+
+    const cd = relative(process.cwd(), target) || '.';
+    summary.nextSteps = [
+      ...(cd !== '.' ? [`cd ${shellQuote(cd)}`] : []),
+      ...(summary.installed ? [] : [`${pm} install`]),
+      runScript(pm, 'dev'),
+      runScript(pm, 'test'),
+    ];
+
+    if (json) console.log(JSON.stringify(summary, null, 2));
+    else {
+      console.log(`\n${green('✔')} Created ${bold(projectName)} in ${target} (${summary.files.length} files)`);
+      console.log(dim(`  ${categories.map((c) => `${c.id}: ${stack[c.id]!.join(',')}`).join('  ')}`));
+      for (const note of notes) console.log(`${cyan('note:')} ${note}`);
+      console.log(`\nNext steps:\n${summary.nextSteps.map((step) => `  ${step}`).join('\n')}`);
+      console.log(dim(`\nLater: ${groundworkCommand(pm, 'add <category> <option>')}   (${groundworkCommand(pm, 'list')} shows them)`));
+    }
+    return 0;
   } finally {
-    process.off('SIGINT', onSignal);
-    process.off('SIGTERM', onSignal);
+    interrupts.release();
   }
 }

@@ -1,51 +1,157 @@
-// Help texts, built from the catalog so they never drift from what is accepted.
+// Help texts, built from the catalog so they never drift from what is accepted. Every text is one
+// two-column table: descriptions start in the same column and wrap under themselves.
 import { categories } from '../catalog/catalog.js';
 import { packageManagers } from '../install/package-manager.js';
 
-const categoryLines = () =>
-  categories.map((category) => {
-    const values = category.options.map((o) => o.id).join(category.multiple ? ',' : '|');
-    const flag = `  --${category.id} ${values}`;
-    return `${flag.padEnd(34)}${category.question} Default: ${category.defaults.join(',')}${category.multiple ? ' (comma-separated, several allowed)' : ''}`;
-  });
+type Row = readonly [left: string, right: string];
+type Section = string | readonly Row[];
+
+const INDENT = 2;
+const GAP = 2;
+/** A left cell longer than this puts its description on the next line instead of pushing the column. */
+const MAX_LEFT = 26;
+
+const helpWidth = () => Math.max(60, Math.min(process.stdout.isTTY ? (process.stdout.columns ?? 80) : 80, 100));
+
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line !== '' && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line === '' ? word : `${line} ${word}`;
+  }
+  return [...lines, line];
+}
+
+/** Sections joined by newlines: paragraphs wrapped, tables sharing one description column. */
+export function layout(sections: readonly Section[], width = helpWidth()): string {
+  const lefts = sections.flatMap((section) => (typeof section === 'string' ? [] : section.map(([left]) => left.length)));
+  const column = INDENT + Math.min(MAX_LEFT, Math.max(0, ...lefts.filter((n) => n <= MAX_LEFT))) + GAP;
+  const descriptionWidth = Math.max(20, width - column);
+  const out: string[] = [];
+  for (const section of sections) {
+    if (typeof section === 'string') {
+      out.push(...(section.startsWith(' ') ? [section] : wrap(section, width)));
+      continue;
+    }
+    for (const [left, right] of section) {
+      const description = right === '' ? [] : wrap(right, descriptionWidth);
+      const head = ' '.repeat(INDENT) + left;
+      if (head.length + GAP > column) {
+        out.push(head);
+        for (const line of description) out.push(' '.repeat(column) + line);
+      } else {
+        out.push(head.padEnd(column) + (description[0] ?? ''));
+        for (const line of description.slice(1)) out.push(' '.repeat(column) + line);
+      }
+    }
+  }
+  return out.map((line) => line.trimEnd()).join('\n');
+}
+
+const categoryRows = (): Row[] =>
+  categories.map((category) => [
+    `--${category.id} ${category.options.map((o) => o.id).join(category.multiple ? ',' : '|')}`,
+    `${category.question} Default: ${category.defaults.join(',')}.${category.multiple ? ' Comma-separated, several allowed.' : ''}`,
+  ]);
+
+const addCategoryRows = (): Row[] =>
+  categories.map((category) => [`${category.id} ${category.options.map((o) => o.id).join('|')}`, category.question]);
+
+const commonRows: Row[] = [
+  ['--verbose', 'Stack traces of errors (or DEBUG=groundwork)'],
+  ['--help, -h', 'Show this help'],
+];
 
 export function createHelp(): string {
-  return [
+  return layout([
     'Usage: create-groundwork [dir] [options]',
     '       npm create groundwork@latest my-api -- --db postgres --cache redis --yes',
     '',
-    'Scaffolds a Node.js + TypeScript backend with logs, metrics, traces, health checks and rate limiting wired in.',
+    'Scaffolds a Node.js + TypeScript backend with logs, metrics, traces, health checks and rate limiting wired in. Under npm create, put the options after "--": npm keeps the ones before it.',
     '',
-    'Stack (asked interactively when missing, unless --yes or no TTY):',
-    ...categoryLines(),
+    'Stack (asked interactively when missing, unless --yes or no terminal):',
+    categoryRows(),
     '',
     'Options:',
-    '  --yes, -y                       Take the default for every unanswered question',
-    '  --no-install                    Do not install dependencies',
-    '  --no-git                        Do not create a git repository',
-    `  --pm ${packageManagers.join('|').padEnd(27)}Package manager (default: the one running this command)`,
-    '  --force                         Allow a non-empty target directory (never overwrites a file)',
-    '  --dry-run                       List what would be written; write nothing',
-    '  --json                          Print a machine-readable summary',
-    '  --verbose                       Print stack traces of unexpected errors',
-    '  --help, -h                      Show this help',
-    '  --version, -v                   Show the version',
-  ].join('\n');
+    [
+      ['--yes, -y', 'Take the default for every unanswered question'],
+      ['--no-install', 'Do not install dependencies'],
+      ['--no-git', 'Do not create a git repository'],
+      [`--pm ${packageManagers.join('|')}`, 'Package manager (default: the one running this)'],
+      ['--force', 'Allow a non-empty directory; never overwrites a file'],
+      ['--dry-run', 'List what would be written; write nothing'],
+      ['--json', 'Machine-readable output, errors included'],
+      ...commonRows,
+      ['--version, -v', 'Show the version'],
+    ],
+  ]);
 }
 
 export function groundworkHelp(): string {
-  return [
+  return layout([
     'Usage: groundwork <command> [options]',
     '',
-    'Commands:',
-    '  add <category> <option>   Add a module to the project in the current directory',
-    '                            [--no-install] [--dry-run] [--json]',
-    '  list                      Every category and option (--json)',
-    '  info                      The stack of the project in the current directory (--json)',
+    'Commands (run inside a project made by create-groundwork):',
+    [
+      ['add <category> <option>', 'Add a module, or replace the option of its category'],
+      ['list', 'Every category and option'],
+      ['info', "The project's stack and its edited generated files"],
+      ['help <command>', 'Help on a command, like <command> --help'],
+    ],
+    '',
+    'Options of every command:',
+    [['--json', 'Machine-readable output, errors included'], ...commonRows, ['--version, -v', 'Show the version']],
     '',
     'Categories and options:',
-    ...categoryLines(),
-    '',
-    '  --help, -h  --version, -v  --verbose',
-  ].join('\n');
+    categoryRows(),
+  ]);
 }
+
+export function addHelp(): string {
+  return layout([
+    'Usage: groundwork add <category> <option> [options]',
+    '',
+    'Adds a module to the project in the current directory, or replaces the option of a single-choice category. Files you have not changed are updated, the additions are merged into files you edited, and anything that cannot be merged safely stops the command before it writes anything.',
+    '',
+    'Categories and options:',
+    addCategoryRows(),
+    '',
+    'Options:',
+    [
+      ['--dry-run', 'List the changes; write nothing'],
+      ['--no-install', 'Do not install dependencies afterwards'],
+      ['--json', 'Machine-readable output, errors included'],
+      ...commonRows,
+    ],
+    '',
+    'Example: groundwork add cache redis',
+  ]);
+}
+
+export function listHelp(): string {
+  return layout([
+    'Usage: groundwork list [options]',
+    '',
+    'Every category and option groundwork add accepts (* marks the defaults of create-groundwork).',
+    '',
+    'Options:',
+    [['--json', 'Print them as JSON'], ...commonRows],
+  ]);
+}
+
+export function infoHelp(): string {
+  return layout([
+    'Usage: groundwork info [options]',
+    '',
+    'The stack of the project in the current directory, and which of the files create-groundwork wrote were edited or deleted since (compared with the hashes in groundwork.json).',
+    '',
+    'Options:',
+    [['--json', 'Print it as JSON'], ...commonRows],
+  ]);
+}
+
+/** Help of a `groundwork` command, by name. */
+export const commandHelp: Record<string, () => string> = { add: addHelp, list: listHelp, info: infoHelp };

@@ -1,9 +1,11 @@
 import { categories } from '../catalog/catalog.js';
+import { quote, UsageError } from '../errors.js';
 import { parseArgs } from './args.js';
 import { bold, dim } from './ui.js';
 
 export function runList(argv: readonly string[]): number {
-  const { flags } = parseArgs(argv, [{ name: 'json', type: 'boolean' }, { name: 'verbose', type: 'boolean' }], 'groundwork list');
+  const { flags, positionals } = parseArgs(argv, [{ name: 'json', type: 'boolean' }, { name: 'verbose', type: 'boolean' }], 'groundwork list');
+  if (positionals.length > 0) throw new UsageError(`groundwork list takes no arguments, got: ${positionals.map(quote).join(' ')}. Run "groundwork list --help".`);
   if (flags.json) {
     const data = categories.map((c) => ({
       id: c.id,

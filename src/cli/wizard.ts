@@ -1,11 +1,40 @@
 // Interactive questions for whatever flags did not answer. Only ever called on a TTY.
+import type { Readable, Writable } from 'node:stream';
 import type { Category } from '../catalog/types.js';
-import { CancelledError } from '../errors.js';
+import { CancelledError, GroundworkError, UsageError } from '../errors.js';
 
-export async function askProjectDir(initial: string): Promise<string> {
+/** true, or the message the prompt shows under the answer while it waits for a better one. */
+export type AnswerCheck = (answer: string) => true | string | Promise<true | string>;
+
+/** Terminal streams of a prompt (tests pass their own). */
+export interface PromptIo {
+  stdin?: Readable;
+  stdout?: Writable;
+}
+
+/**
+ * An AnswerCheck from a function that throws a UsageError or GroundworkError for a bad answer (e.g.
+ * checkProjectName, or a check that the target directory is empty): its message is shown and the
+ * question asked again. Other errors propagate.
+ */
+export function asAnswerCheck(check: (answer: string) => unknown): AnswerCheck {
+  return async (answer) => {
+    try {
+      await check(answer.trim());
+      return true;
+    } catch (error) {
+      if (error instanceof UsageError || error instanceof GroundworkError) return error.message;
+      throw error;
+    }
+  };
+}
+
+/** Asks for the project directory until `validate` accepts the (trimmed) answer. */
+export async function askProjectDir(initial: string, validate?: AnswerCheck, io: PromptIo = {}): Promise<string> {
   const { default: prompts } = await import('prompts');
+  const check = async (value: string) => (value.trim() === '' ? 'A directory name is needed' : validate ? validate(value.trim()) : true);
   const answer = await prompts(
-    { type: 'text', name: 'dir', message: 'Project directory', initial, validate: (v: string) => v.trim() !== '' || 'A directory name is needed' },
+    { type: 'text', name: 'dir', message: 'Project directory', initial, validate: check, ...io },
     { onCancel: () => { throw new CancelledError(); } },
   );
   return String(answer.dir).trim();

@@ -5,7 +5,7 @@ import { compose, type Composition } from './compose.js';
 import { resolveModules } from './resolve.js';
 import { loadTemplateSource } from './template-source.js';
 
-export async function composeStack(projectName: string, stack: Stack, version = generatorVersion): Promise<Composition> {
+export async function composeStack(projectName: string, stack: Stack, generatorSpec?: string): Promise<Composition> {
   const source = await loadTemplateSource(resolveModules(stack).modules.map((m) => m.id));
-  return compose({ projectName, stack, generatorVersion: version, source });
+  return compose({ projectName, stack, generatorVersion, generatorSpec, source });
 }

@@ -1,6 +1,8 @@
 // compose: (stack, template source, generator version) -> the generated file tree. Pure: no I/O,
 // so `create`, `add`, --dry-run and the combination tests all share it.
+import { categories } from '../catalog/catalog.js';
 import type { ModuleManifest, Stack } from '../catalog/types.js';
+import { groundworkScript } from '../project/generator-spec.js';
 import { hashContents } from './hash.js';
 import { mergeLists } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
@@ -15,12 +17,16 @@ export interface ComposeInput {
   projectName: string;
   stack: Stack;
   generatorVersion: string;
+  /** The project's devDependency on the generator (see project/generator-spec.ts); default: the version. */
+  generatorSpec?: string;
   source: TemplateSource;
 }
 
 export interface GroundworkJson {
   generator: 'create-groundwork';
   version: string;
+  /** How package.json refers to the generator, when that is not the version (a tarball or a checkout). */
+  generatorSpec?: string;
   name: string;
   stack: Stack;
   modules: string[];
@@ -48,7 +54,17 @@ function renderEnvDefaults(manifest: ModuleManifest, projectName: string): Modul
   return { ...manifest, env };
 }
 
-export function compose({ projectName, stack, generatorVersion, source }: ComposeInput): Composition {
+/** `groundwork add` examples for the README: options this project does not have yet (never one it has). */
+function addExamples(stack: Stack): string[] {
+  return categories
+    .flatMap((category) => {
+      const next = category.options.find((option) => option.id !== 'none' && !(stack[category.id] ?? []).includes(option.id));
+      return next ? [`${category.id} ${next.id}`] : [];
+    })
+    .slice(0, 3);
+}
+
+export function compose({ projectName, stack, generatorVersion, generatorSpec = generatorVersion, source }: ComposeInput): Composition {
   const resolution = resolveModules(stack);
   const modules = resolution.modules.map((m) => renderEnvDefaults(m, projectName));
   const context = {
@@ -59,6 +75,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
     appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),
+    addExamples: addExamples(stack),
   };
   const { implied } = resolution;
 
@@ -79,9 +96,9 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
     }
   }
 
-  // The project pins the generator that made it, so `npx groundwork add` composes with the same templates.
-  const versions = { ...source.versions, 'create-groundwork': generatorVersion };
-  put('package.json', renderPackageJson(projectName, modules, versions), 'compose');
+  // The project refers to the generator that made it, so `npm run groundwork -- add` composes with the same templates.
+  const versions = { ...source.versions, 'create-groundwork': generatorSpec };
+  put('package.json', renderPackageJson(projectName, modules, versions, { groundwork: groundworkScript(generatorSpec) }), 'compose');
   put('.env.example', renderEnvExample(modules), 'compose');
   for (const module of modules) if (module.env?.length) put(envSpecPath(module), renderEnvSpec(module), 'compose');
   put('src/modules.ts', renderModulesTs(modules), 'compose');
@@ -102,6 +119,7 @@ export function compose({ projectName, stack, generatorVersion, source }: Compos
   const groundwork: GroundworkJson = {
     generator: 'create-groundwork',
     version: generatorVersion,
+    ...(generatorSpec !== generatorVersion ? { generatorSpec } : {}),
     name: projectName,
     stack,
     modules: modules.map((m) => m.id),

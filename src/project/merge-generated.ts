@@ -3,7 +3,7 @@
 // must stand unchanged and exactly once in the user's file, and each pure addition must have an
 // unambiguous place there. Otherwise the merge returns undefined and the caller asks for a manual step.
 
-interface Hunk {
+export interface Hunk {
   /** Range of old lines [start, end) replaced by `lines`; start === end for a pure addition. */
   start: number;
   end: number;
@@ -11,7 +11,7 @@ interface Hunk {
 }
 
 /** Longest-common-subsequence diff of two short line lists, as hunks over the old lines. */
-function hunksBetween(from: string[], to: string[]): Hunk[] {
+export function hunksBetween(from: string[], to: string[]): Hunk[] {
   const n = from.length;
   const m = to.length;
   const lcs: Uint32Array[] = Array.from({ length: n + 1 }, () => new Uint32Array(m + 1));
@@ -62,6 +62,18 @@ function placeAddition(old: string[], user: string[], at: number): number | unde
 }
 
 /**
+ * The user already made this change (e.g. by following a manual step): the new block stands in the
+ * file and none of the removed lines is left. Such a hunk is skipped instead of applied twice. An
+ * added block counts only when it has a line the old output did not have anywhere, so a common line
+ * such as `}` standing elsewhere in the file is never taken for the addition.
+ */
+function alreadyApplied(user: string[], old: string[], hunk: Hunk): boolean {
+  const removed = old.slice(hunk.start, hunk.end).filter((line) => line.trim() !== '');
+  const added = hunk.lines.length === 0 ? removed.length > 0 : hunk.lines.some((line) => line.trim() !== '' && !old.includes(line)) && occurrences(user, hunk.lines).length > 0;
+  return added && removed.every((line) => !user.includes(line));
+}
+
+/**
  * @param oldGenerated what the generator wrote before (the user's starting point)
  * @param newGenerated what the generator writes now
  * @param user the file as the user has it
@@ -72,6 +84,7 @@ export function mergeGeneratedChanges(oldGenerated: string, newGenerated: string
   const result = user.split('\n');
   const edits: { from: number; to: number; lines: string[]; order: number }[] = [];
   for (const [order, hunk] of hunksBetween(old, newGenerated.split('\n')).entries()) {
+    if (alreadyApplied(result, old, hunk)) continue;
     const from = hunk.start === hunk.end ? placeAddition(old, result, hunk.start) : only(occurrences(result, old.slice(hunk.start, hunk.end)));
     if (from === undefined) return undefined;
     edits.push({ from, to: from + (hunk.end - hunk.start), lines: hunk.lines, order });

@@ -3,7 +3,7 @@
 // files, and anything else is a conflict with a manual step. Pure: file reads come in as a function.
 import { GROUNDWORK_JSON, type Composition } from '../compose/compose.js';
 import { hashContents } from '../compose/hash.js';
-import { mergeGeneratedChanges } from './merge-generated.js';
+import { hunksBetween, mergeGeneratedChanges } from './merge-generated.js';
 import { mergePackageJson } from './merge-package-json.js';
 
 export type Change =
@@ -19,7 +19,12 @@ export interface Conflict {
 export interface Plan {
   changes: Change[];
   conflicts: Conflict[];
+  /** Generated files the user deleted and the new stack would change: left deleted, and said so. */
+  skipped: string[];
 }
+
+/** Files the new stack cannot work without: a user deletion of these is a conflict, not a skip. */
+const WIRING = new Set(['src/modules.ts', 'package.json']);
 
 const mergerFor = (path: string) => (path === 'package.json' ? mergePackageJson : mergeGeneratedChanges);
 
@@ -31,6 +36,7 @@ export function planChanges(
 ): Plan {
   const changes: Change[] = [];
   const conflicts: Conflict[] = [];
+  const skipped: string[] = [];
   const paths = new Set([...before.files.keys(), ...after.files.keys()]);
   paths.delete(GROUNDWORK_JSON);
 
@@ -48,8 +54,12 @@ export function planChanges(
       continue;
     }
     if (user === undefined) {
-      // A new file is created; a generated file the user deleted stays deleted.
+      // A new file is created; a generated file the user deleted stays deleted, unless the new stack
+      // needs its change (the module's registration line, its dependencies).
       if (previous === undefined) changes.push({ kind: 'create', path, contents: next });
+      else if (WIRING.has(path)) {
+        conflicts.push({ path, step: `you deleted ${path}, which the new stack needs; restore it (git checkout -- ${path}), then run add again. It must have:\n${describeDiff(previous, next)}` });
+      } else skipped.push(path);
       continue;
     }
     if (user === next) continue;
@@ -66,14 +76,21 @@ export function planChanges(
     if (merged !== undefined) changes.push({ kind: 'update', path, contents: merged, merged: true });
     else conflicts.push({ path, step: `you edited ${path}; make it match the generated version's changes by hand:\n${describeDiff(previous, next)}` });
   }
-  return { changes, conflicts };
+  return { changes, conflicts, skipped };
 }
 
-/** A short added/removed line listing for manual steps. */
+/**
+ * The generator's change as hunks with the line they follow, so each block can be applied where it
+ * belongs; a later run recognises blocks applied this way (merge-generated.ts) and goes on.
+ */
 function describeDiff(previous: string, next: string): string {
-  const before = new Set(previous.split('\n'));
-  const after = new Set(next.split('\n'));
-  const removed = [...before].filter((line) => !after.has(line) && line.trim() !== '').map((line) => `      - ${line}`);
-  const added = [...after].filter((line) => !before.has(line) && line.trim() !== '').map((line) => `      + ${line}`);
-  return [...removed, ...added].slice(0, 40).join('\n');
+  const old = previous.split('\n');
+  const out: string[] = [];
+  for (const hunk of hunksBetween(old, next.split('\n'))) {
+    const anchor = old.slice(0, hunk.start).findLast((line) => line.trim() !== '');
+    out.push(anchor === undefined ? '      at the top:' : `      after the line "${anchor.trim()}":`);
+    for (const line of old.slice(hunk.start, hunk.end)) out.push(`      - ${line}`);
+    for (const line of hunk.lines) out.push(`      + ${line}`);
+  }
+  return (out.length > 60 ? [...out.slice(0, 60), `      … (${out.length - 60} more lines)`] : out).join('\n');
 }

@@ -1,22 +1,35 @@
-// Writes a freshly composed project. Files are rendered into a temp dir beside the target and
-// moved into place at the end, so an interrupted run leaves the disk as it was.
-import { randomBytes } from 'node:crypto';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, rmdir, stat } from 'node:fs/promises';
-import { basename, dirname, join } from 'node:path';
+// Writes a freshly composed project into its target directory, all or nothing. The target itself is
+// never removed or renamed (the user's shell may stand in it; it may be a mount point, a symlink or
+// a setgid directory), so files are staged inside it and moved into place (see transaction.ts).
+import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
 import { GroundworkError } from '../errors.js';
+import { acquireProjectLock, LOCK_FILE, type ProjectLock } from './lock.js';
+import { recoverLeftover, stageChanges, TX_DIR, type FileChange, type Recovery } from './transaction.js';
 
 export type TargetState = 'missing' | 'empty' | 'non-empty';
 
-/** Refuses a target that is a file, or (without force) a non-empty directory. */
-export async function inspectTarget(target: string, force: boolean): Promise<TargetState> {
-  const info = await stat(target).catch((error: NodeJS.ErrnoException) => {
-    if (error.code === 'ENOENT') return undefined;
+/** Our own lock and staging folders do not make a directory non-empty. */
+const OWN_ENTRIES = new Set([LOCK_FILE, TX_DIR]);
+
+function entriesOf(target: string): string[] {
+  return readdirSync(target).filter((entry) => !OWN_ENTRIES.has(entry));
+}
+
+/** Refuses a target that is a file, or (without force) a non-empty directory. Reads only. */
+export function inspectTarget(target: string, force: boolean): TargetState {
+  let isDirectory: boolean;
+  try {
+    isDirectory = statSync(target).isDirectory();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return 'missing';
+    if (code === 'ENOTDIR') throw new GroundworkError(`Target ${target} is inside a file, not a directory. Choose another path.`);
+    if (code === 'EACCES') throw new GroundworkError(`Target ${target} cannot be read (permission denied).`);
     throw error;
-  });
-  if (!info) return 'missing';
-  if (!info.isDirectory()) throw new GroundworkError(`Target ${target} is a file, not a directory. Choose another name.`);
-  const entries = await readdir(target);
+  }
+  if (!isDirectory) throw new GroundworkError(`Target ${target} is a file, not a directory. Choose another name.`);
+  const entries = entriesOf(target);
   if (entries.length === 0) return 'empty';
   if (!force) {
     throw new GroundworkError(`Target ${target} is not empty (${entries.length} entries). Choose an empty or new directory, or pass --force to add the project beside what is there.`);
@@ -25,63 +38,86 @@ export async function inspectTarget(target: string, force: boolean): Promise<Tar
 }
 
 /** With --force, existing files may stay, but none may be replaced by a different one. */
-export async function findCollisions(target: string, files: Map<string, string>): Promise<string[]> {
+export function findCollisions(target: string, files: ReadonlyMap<string, string>): string[] {
   const collisions: string[] = [];
   for (const [path, contents] of files) {
-    const existing = await readFile(join(target, path), 'utf8').catch(() => undefined);
+    const existing = readExisting(target, path);
     if (existing !== undefined && existing !== contents) collisions.push(path);
   }
   return collisions;
 }
 
-/** Synchronous for the same reason as template loading: many small files, thread hand-offs dominate. */
-function writeTree(root: string, files: Map<string, string>): void {
-  const dirs = new Set([...files.keys()].map((path) => dirname(join(root, path))));
-  for (const dir of dirs) mkdirSync(dir, { recursive: true });
-  for (const [path, contents] of files) writeFileSync(join(root, path), contents);
-}
-
-export interface StagedProject {
-  /** Moves the files into the target. */
-  commit(): Promise<void>;
-  /** Removes the temp dir; safe to call at any point, also after commit. */
-  discard(): Promise<void>;
-}
-
-export async function stageProject(target: string, state: TargetState, files: Map<string, string>): Promise<StagedProject> {
-  const staging = join(dirname(target), `.${basename(target)}.groundwork-${randomBytes(4).toString('hex')}`);
-  const discard = () => rm(staging, { recursive: true, force: true });
+export function readExisting(target: string, path: string): string | undefined {
   try {
-    writeTree(staging, files);
+    return readFileSync(join(target, path), 'utf8');
+  } catch {
+    return undefined;
+  }
+}
+
+export interface OpenTarget {
+  lock: ProjectLock;
+  /** We made the directory, so giving up removes it again. */
+  createdRoot: boolean;
+  recovery: Recovery;
+}
+
+/**
+ * Makes the target if needed and takes its lock; a run that died half-way in it is undone first.
+ * Then checks again that it is (still) acceptable: another process may have written in the meantime.
+ */
+export function openTarget(target: string, force: boolean, command: string): OpenTarget {
+  let createdRoot = false;
+  try {
+    mkdirSync(target);
+    createdRoot = true;
   } catch (error) {
-    await discard();
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new GroundworkError(`Cannot create ${target}: ${code === 'EROFS' ? 'read-only file system' : 'permission denied'}. Create it yourself, or choose a directory you can write to.`);
+    if (code === 'ENOENT') throw new GroundworkError(`Cannot create ${target}: its parent directory does not exist.`);
+    if (code !== 'EEXIST') throw error;
+  }
+  const lock = acquireLock(target, command, createdRoot);
+  try {
+    const recovery = recoverLeftover(target);
+    inspectTarget(target, force);
+    return { lock, createdRoot: createdRoot || recovery.createdRoot, recovery };
+  } catch (error) {
+    lock.release();
     throw error;
   }
-  const commit = async () => {
-    if (state === 'missing') return rename(staging, target);
-    if (state === 'empty') {
-      await rmdir(target);
-      return rename(staging, target);
-    }
-    await moveInto(staging, target, [...files.keys()]);
-    await discard();
-  };
-  return { commit, discard };
 }
 
-/** Moves files one by one into a non-empty target, undoing the moves if one fails. */
-async function moveInto(staging: string, target: string, paths: string[]): Promise<void> {
-  const moved: string[] = [];
+function acquireLock(target: string, command: string, createdRoot: boolean): ProjectLock {
   try {
-    for (const path of paths) {
-      const destination = join(target, path);
-      if (await readFile(destination).then(() => true, () => false)) continue; // identical (collisions were refused)
-      await mkdir(dirname(destination), { recursive: true });
-      await rename(join(staging, path), destination);
-      moved.push(path);
-    }
+    return acquireProjectLock(target, command);
   } catch (error) {
-    await Promise.all(moved.map((path) => rm(join(target, path), { force: true })));
+    if (createdRoot) removeRoot(target);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new GroundworkError(`Cannot write in ${target}: permission denied.`);
     throw error;
   }
+}
+
+function removeRoot(target: string): void {
+  try {
+    rmdirSync(target);
+  } catch {
+    // not empty any more: something else was written there, leave it
+  }
+}
+
+/**
+ * Moves the files into the target in one transaction. With `createOnly` paths, a file that appeared
+ * since the collision check makes it fail (and undo) rather than replace it.
+ */
+export function writeProject(target: string, open: OpenTarget, changes: FileChange[], command: string): void {
+  const staged = stageChanges(target, changes, { command, createdRoot: open.createdRoot });
+  staged.apply();
+}
+
+/** Gives up on a target opened with openTarget: releases the lock and removes a directory we made. */
+export function abandonTarget(target: string, open: OpenTarget): void {
+  open.lock.release();
+  if (open.createdRoot) removeRoot(target);
 }

@@ -16,7 +16,7 @@ export default defineModule({
     'pino',
     'prom-client',
   ],
-  devDependencies: ['create-groundwork', '@types/node', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
+  devDependencies: ['create-groundwork', '@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
   // @fastify/otel asks for @opentelemetry/core 2.x, whose peer range excludes the api 1.10 that sdk-node
   // needs; core 3.x keeps the two exports @fastify/otel uses (see docs/decisions.md).
   overrides: { '@fastify/otel': ['@opentelemetry/core'] },
@@ -43,6 +43,8 @@ export default defineModule({
     start: 'node --env-file-if-exists=.env --import ./dist/telemetry.js dist/server.js',
     test: 'vitest run',
     typecheck: 'tsc --noEmit && tsc -p test/tsconfig.json',
+    lint: 'biome lint .',
+    format: 'biome format --write .',
   },
   env: [
     { name: 'NODE_ENV', type: 'enum', values: ['development', 'test', 'production'], default: 'development', doc: 'Runtime environment' },
@@ -54,7 +56,14 @@ export default defineModule({
     { name: 'RATE_LIMIT_WINDOW_SECONDS', type: 'integer', min: 1, default: 60, doc: 'Rate-limit window length in seconds' },
     { name: 'CORS_ORIGIN', type: 'string', doc: 'Allowed CORS origins, comma-separated, or * for any; unset = no cross-origin access' },
     { name: 'BODY_LIMIT_BYTES', type: 'integer', min: 1, default: 1048576, doc: 'Maximum request body size in bytes' },
+    { name: 'MAX_HEADER_BYTES', type: 'integer', min: 1024, default: 16384, doc: 'Largest request head (request line and headers) in bytes; larger gets 431, or 414 when the URL alone is too long' },
+    { name: 'REQUEST_TIMEOUT_MS', type: 'integer', min: 1, default: 30000, doc: 'Time a client has to send a whole request (headers and body) before it gets 408 and the connection is closed' },
+    { name: 'HEADERS_TIMEOUT_MS', type: 'integer', min: 1, default: 10000, doc: 'Time a client has to send the request headers (408); at most REQUEST_TIMEOUT_MS' },
+    { name: 'KEEP_ALIVE_TIMEOUT_MS', type: 'integer', min: 1, default: 72000, doc: "How long an idle keep-alive connection stays open; keep it above your load balancer's idle timeout (60 s on most)" },
+    { name: 'CONNECTION_TIMEOUT_MS', type: 'integer', min: 0, default: 60000, doc: 'A connection without any traffic for this long is closed (a stalled client, a response nobody reads); 0 = never' },
     { name: 'SHUTDOWN_TIMEOUT_MS', type: 'integer', min: 0, default: 10000, doc: 'Hard limit for graceful shutdown before forcing exit' },
+    { name: 'METRICS_PORT', type: 'port', doc: 'Serve /metrics on this port only, not on PORT; unset = on PORT (a worker always serves it on WORKER_PORT)' },
+    { name: 'METRICS_TOKEN', type: 'string', secret: true, doc: 'Bearer token Prometheus must send for /metrics (API and worker); unset = no token' },
     { name: 'OTEL_SERVICE_NAME', type: 'string', default: '{{projectName}}', doc: 'service.name on traces and logs' },
     { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', type: 'url', doc: 'OTLP/HTTP collector base URL, e.g. http://localhost:4318; unset = no trace export' },
     { name: 'NOTES_CACHE_TTL_SECONDS', type: 'integer', min: 1, default: 60, doc: 'How long a note stays in the cache' },

@@ -33,12 +33,13 @@ for (const failure of report.failures) {
   for (const line of failure.errors.slice(0, 12)) console.log(`  ${line}`);
 }
 if (report.rechecked > 0) console.log(`\n${report.rechecked} compiled combination(s) failed inside a batch but passed on their own (checked alone; verdict kept)`);
-const { install, compose, typecheck, total } = report.seconds;
+const { install, compose, typecheck, lint, total } = report.seconds;
 console.log(
   `\nmatrix shard ${shard.index}/${shard.count}: ${report.inCatalog} combinations in catalog, ${report.generated} generated, ` +
     `${report.structurallyValid} structurally valid, ${report.typeChecked} type-checked ` +
-    `(${report.units} distinct units; ${report.compiled} combinations compiled in ${report.batches} compiler runs), ${report.failures.length} failed, ${total.toFixed(1)} s ` +
-    `(install ${install.toFixed(1)} s; compose+structure ${compose.toFixed(1)} s and type-check ${typecheck.toFixed(1)} s, overlapping)`,
+    `(${report.units} distinct units; ${report.compiled} combinations compiled in ${report.batches} compiler runs), ` +
+    `${report.linted} lint-clean (${report.lintedFiles} distinct files), ${report.failures.length} failed, ${total.toFixed(1)} s ` +
+    `(install ${install.toFixed(1)} s; compose+structure ${compose.toFixed(1)} s, type-check ${typecheck.toFixed(1)} s and lint ${lint.toFixed(1)} s, overlapping)`,
 );
 if (process.env.MATRIX_JSON) console.log(`MATRIX_JSON ${JSON.stringify({ ...report, failures: report.failures.length })}`);
 process.exitCode = report.failures.length > 0 ? 1 : 0;

@@ -3,7 +3,10 @@
 // decides its check. A combination is compiled only when it brings a unit no earlier combination
 // brought; every other combination's verdict is the verdicts of its units, each proven identical to a
 // compiled one. Compiled combinations share compiler programs in batches. Streams: only the batch
-// being assembled and the one being checked are in memory.
+// being assembled and the one being checked are in memory. Linting keeps each distinct file once and
+// lints them all in one Biome run at the end (tools/matrix/lint.ts).
+import { mkdtemp } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { categories } from '../../src/catalog/catalog.js';
 import type { Category, Stack } from '../../src/catalog/types.js';
@@ -16,6 +19,7 @@ import { typecheckBatch, type FileSet } from './batch-typecheck.js';
 import { structuralProblems } from './checks.js';
 import { typeKey, typeRelevantFiles } from './file-set-keys.js';
 import { setUnits, type Unit } from './file-units.js';
+import { LintRun } from './lint.js';
 import { dependencyUnion, installUnion, unionMismatches } from './union-install.js';
 import { UnitVerdicts } from './unit-verdicts.js';
 
@@ -39,6 +43,10 @@ export interface MatrixReport {
   generated: number;
   structurallyValid: number;
   typeChecked: number;
+  /** Combinations whose every file passes `biome lint` with the project's biome.json. */
+  linted: number;
+  /** Distinct files linted (one Biome run over all of them). */
+  lintedFiles: number;
   /** Distinct units (file + what decides its check) over all combinations. */
   units: number;
   /** Combinations compiled because they brought a new unit; the rest are proven by their units. */
@@ -47,8 +55,8 @@ export interface MatrixReport {
   /** Compiled combinations that failed inside a batch but passed on their own. */
   rechecked: number;
   failures: { stack: Stack; errors: string[] }[];
-  /** compose and typecheck overlap in time: each is the sum of its own steps. */
-  seconds: { install: number; compose: number; typecheck: number; total: number };
+  /** compose, typecheck and lint overlap in time: each is the sum of its own steps. */
+  seconds: { install: number; compose: number; typecheck: number; lint: number; total: number };
 }
 
 /** Measured on 2 cores: marginal cost per set stops falling past ~100 sets and memory grows ~13 MB a set. */
@@ -79,6 +87,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   const problems = new Map<Stack, string[]>();
   const unitsOf = new Map<Stack, string[]>();
   const verdicts = new UnitVerdicts();
+  const lint = new LintRun<Stack>();
   const pending = new Map<string, Compiled[]>();
   let batches = 0;
   let compiled = 0;
@@ -99,7 +108,8 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   for (const stack of mine) {
     const started = performance.now();
     const composition = await composeStack('matrix-app', stack);
-    const found = [...structuralProblems(composition), ...unionMismatches(composition.files.get('package.json') ?? '{}', union)];
+    const lintProblem = lint.add(stack, composition.files, flagsOf(stack));
+    const found = [...structuralProblems(composition), ...unionMismatches(composition.files.get('package.json') ?? '{}', union), ...(lintProblem ? [lintProblem] : [])];
     if (found.length > 0) problems.set(stack, found);
     const files = typeRelevantFiles(composition.files);
     const { units, globalKey } = setUnits(files, packages);
@@ -111,23 +121,33 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
     pending.set(globalKey, queue.length >= batchSize ? [] : queue);
     if (queue.length >= batchSize) await check(queue);
   }
+  // Step 3: lint each distinct file once, while the last batches type-check. Outside .cache (see lint.ts).
+  const lintStarted = performance.now();
+  let lintSeconds = 0;
+  const linting = mkdtemp(join(tmpdir(), 'groundwork-matrix-lint-'))
+    .then((dir) => lint.run(join(root, 'node_modules', '.bin', 'biome'), dir))
+    .finally(() => (lintSeconds = (performance.now() - lintStarted) / 1000));
   for (const queue of pending.values()) if (queue.length > 0) await check(queue);
   await checking;
+  const lintFindings = await linting;
+  const lintErrors = new Map(mine.map((stack) => [stack, lintFindings.get(stack) ?? []]));
 
   const typeErrors = new Map(mine.map((stack) => [stack, verdicts.errorsOf(unitsOf.get(stack)!)]));
   const failures = mine
-    .map((stack) => ({ stack, errors: [...(problems.get(stack) ?? []), ...typeErrors.get(stack)!] }))
+    .map((stack) => ({ stack, errors: [...(problems.get(stack) ?? []), ...typeErrors.get(stack)!, ...lintErrors.get(stack)!] }))
     .filter((failure) => failure.errors.length > 0);
   return {
     inCatalog: stacks.length,
     generated: mine.length,
     structurallyValid: mine.filter((stack) => !problems.has(stack)).length,
     typeChecked: mine.filter((stack) => typeErrors.get(stack)!.length === 0).length,
+    linted: mine.filter((stack) => lintErrors.get(stack)!.length === 0).length,
+    lintedFiles: lint.size,
     units: verdicts.size,
     compiled,
     batches,
     rechecked,
     failures,
-    seconds: { install: installed, compose: composeSeconds, typecheck: typecheckSeconds, total: (performance.now() - clock) / 1000 },
+    seconds: { install: installed, compose: composeSeconds, typecheck: typecheckSeconds, lint: lintSeconds, total: (performance.now() - clock) / 1000 },
   };
 }

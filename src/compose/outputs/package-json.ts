@@ -13,7 +13,7 @@ function pinned(names: string[], versions: Record<string, string>, field: string
   return Object.fromEntries(entries);
 }
 
-export function renderPackageJson(projectName: string, modules: readonly ModuleManifest[], versions: Record<string, string>): string {
+export function renderPackageJson(projectName: string, modules: readonly ModuleManifest[], versions: Record<string, string>, ownScripts: Record<string, string> = {}): string {
   const names = (pick: (m: ModuleManifest) => string[] | undefined, what: string) => mergeLists(modules, pick, (name) => name, what);
   const pkg = {
     name: projectName,
@@ -21,7 +21,7 @@ export function renderPackageJson(projectName: string, modules: readonly ModuleM
     private: true,
     type: 'module',
     engines: { node: generatedNodeRange },
-    scripts: mergeRecords(modules, (m) => m.scripts, 'script'),
+    scripts: { ...mergeRecords(modules, (m) => m.scripts, 'script'), ...ownScripts },
     dependencies: pinned(names((m) => m.dependencies, 'dependency'), versions, 'dependency'),
     devDependencies: pinned(names((m) => m.devDependencies, 'devDependency'), versions, 'devDependency'),
   };

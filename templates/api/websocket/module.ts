@@ -3,15 +3,8 @@ import { defineModule } from '../../define.js';
 export default defineModule({
   id: 'api/websocket',
   title: 'WebSocket API',
-  requires: ['transport/websocket'],
+  requires: ['transport/websocket'], // the connection limits (WS_*), heartbeat and metrics are the transport's
   devDependencies: ['ws'], // the tests connect with the `ws` client
   fills: 'api',
-  env: [
-    { name: 'WS_HEARTBEAT_SECONDS', type: 'integer', min: 1, default: 30, doc: 'Ping interval; a client that has not answered the previous ping by the next one is disconnected' },
-    { name: 'WS_MAX_MESSAGE_BYTES', type: 'integer', min: 64, default: 16384, max: 1048576, doc: 'Largest client message accepted; bigger ones close the connection with 1009' },
-    { name: 'WS_MESSAGES_PER_SECOND', type: 'integer', min: 1, default: 10, doc: 'Sustained client messages per second per connection (token bucket refill rate)' },
-    { name: 'WS_MESSAGE_BURST', type: 'integer', min: 1, default: 20, doc: 'Client messages a connection may send at once (token bucket size)' },
-    { name: 'WS_MAX_BUFFERED_BYTES', type: 'integer', min: 1024, default: 1048576, doc: 'Unsent bytes a connection may queue; a slower consumer is closed with 1013' },
-  ],
   register: { name: 'apiWebsocket', from: './modules/api-websocket/index.js' },
 });

@@ -5,7 +5,7 @@ import { envSpecsOf, type AppContext, type AppModule } from './core/context.js';
 import type { Runtime } from './core/create-context.js';
 import { createRuntime } from './core/create-context.js';
 import { registerHttpCore } from './core/http-core.js';
-import { createFastify, registerOpsCore, type ServerOptions } from './core/ops-server.js';
+import { createFastify, createMetricsServer, registerOpsCore, type ServerOptions } from './core/ops-server.js';
 import { createNotesService } from './features/notes/index.js';
 import { modules as defaultModules } from './modules.js';
 
@@ -19,6 +19,8 @@ export interface BuiltApp extends Runtime {
   ctx: AppContext;
   /** Every variable the app read, secrets masked: for the start-up log line. */
   redactedConfig: Record<string, unknown>;
+  /** With METRICS_PORT: the server of /metrics, listening once the start hooks ran. */
+  metricsServer?: FastifyInstance;
 }
 
 /** Throws ConfigError, naming every bad variable of the core and the modules, before anything starts. */
@@ -30,7 +32,9 @@ export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise
   const { ctx } = runtime;
   app.log.debug({ config: redacted }, 'configuration');
 
-  registerOpsCore(app, runtime);
+  const metricsElsewhere = config.METRICS_PORT !== undefined;
+  registerOpsCore(app, runtime, { metricsRoute: !metricsElsewhere });
+  const metricsServer = metricsElsewhere ? createMetricsServer(runtime, app.log) : undefined;
   await registerHttpCore(app, ctx);
 
   for (const module of modules.filter((m) => m.kind === 'infra')) await module.register(app, ctx);
@@ -38,5 +42,5 @@ export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise
   for (const module of modules.filter((m) => m.kind === 'api')) await module.register(app, ctx);
 
   app.log.debug({ modules: modules.map((m) => m.name) }, 'modules registered');
-  return { app, ...runtime, redactedConfig: redacted };
+  return { app, ...runtime, redactedConfig: redacted, ...(metricsServer ? { metricsServer } : {}) };
 }

@@ -43,12 +43,57 @@ describe('request logging', () => {
     expect(line?.span_id).toMatch(/^[0-9a-f]{16}$/);
   });
 
-  it('redacts authorization and cookie headers', async () => {
-    const res = await fetch(`${base}/probe/items/1`, { headers: { authorization: 'Bearer top-secret', cookie: 'sid=top-secret' } });
+  it('logs an allow-list of headers: never credentials, cookies or headers it does not know', async () => {
+    const res = await fetch(`${base}/probe/items/1`, {
+      headers: {
+        authorization: 'Bearer top-secret',
+        cookie: 'sid=top-secret',
+        'x-api-key': 'top-secret',
+        'x-amz-security-token': 'top-secret',
+        'x-custom-session': 'top-secret',
+        referer: 'https://app.test/callback?code=top-secret',
+        accept: 'application/json',
+        'user-agent': 'log-test/1.0',
+      },
+    });
     const [line] = requestLines(res.headers.get('x-request-id')!);
-    expect(line?.headers.authorization).toBe('[REDACTED]');
-    expect(line?.headers.cookie).toBe('[REDACTED]');
+    expect(line?.headers).toMatchObject({ accept: 'application/json', 'user-agent': 'log-test/1.0' });
+    for (const name of ['authorization', 'cookie', 'x-api-key', 'x-amz-security-token', 'x-custom-session', 'referer']) {
+      expect(line?.headers, name).not.toHaveProperty(name);
+    }
     expect(JSON.stringify(logs.lines)).not.toContain('top-secret');
+  });
+
+  it('redacts token-like query parameters in the logged URL, whatever their case, and keeps the others', async () => {
+    const query =
+      'page=2&token=t1&Access_Token=t2&id_token=t3&refresh_token=t4&code=t5&API_KEY=t6&apikey=t7&key=t8' +
+      '&client_secret=t9&password=t10&Signature=t11&sig=t12&X-Amz-Signature=t13&acc%65ss_token=t14&sort=asc';
+    const res = await fetch(`${base}/probe/items/1?${query}`);
+    const [line] = requestLines(res.headers.get('x-request-id')!);
+    expect(line?.url).toBe(
+      '/probe/items/1?page=2&token=[REDACTED]&Access_Token=[REDACTED]&id_token=[REDACTED]&refresh_token=[REDACTED]&code=[REDACTED]' +
+        '&API_KEY=[REDACTED]&apikey=[REDACTED]&key=[REDACTED]&client_secret=[REDACTED]&password=[REDACTED]&Signature=[REDACTED]' +
+        '&sig=[REDACTED]&X-Amz-Signature=[REDACTED]&acc%65ss_token=[REDACTED]&sort=asc',
+    );
+    expect(JSON.stringify(logs.lines)).not.toMatch(/=t\d+\b/);
+  });
+
+  it('logs an unexpected error by type, message and stack, without the data it carried', async () => {
+    const res = await fetch(`${base}/probe/query-failure`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ title: 'secret-title-from-the-request' }) });
+    expect(res.status).toBe(500);
+    const [line] = requestLines(res.headers.get('x-request-id')!);
+    expect(line).toMatchObject({ msg: 'request failed', status_code: 500, err: { type: 'QueryFailure', message: expect.stringContaining('Failed query: insert into') } });
+    expect(line?.err.message).toContain('params: [REDACTED]');
+    expect(line?.err.stack).toContain('probe-routes'); // where it was thrown
+    expect(line?.err).not.toHaveProperty('params');
+    expect(JSON.stringify(logs.lines)).not.toContain('secret-title-from-the-request');
+  });
+
+  it('logs requests to user routes that merely look like probes', async () => {
+    for (const path of ['/livez/', '/metricsfoo', '/metrics/x']) {
+      const res = await fetch(`${base}${path}`);
+      expect(requestLines(res.headers.get('x-request-id')!), path).toHaveLength(1);
+    }
   });
 
   it('does not log probes or /metrics', async () => {

@@ -38,4 +38,16 @@ describe('tracing', () => {
     const server = spanExporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)!;
     expect(server.parentSpanContext).toBeUndefined();
   });
+
+  it('redacts token-like query parameters from span attributes', async () => {
+    spanExporter.reset();
+    await fetch(`${base}/probe/items/1?page=2&Access_Token=span-secret-1&X-Amz-Signature=span-secret-2`);
+    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.kind === SpanKind.SERVER)).toBeDefined();
+    const spans = spanExporter.getFinishedSpans();
+    const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
+    expect(server.attributes['url.query']).toBe('page=2&Access_Token=[REDACTED]&X-Amz-Signature=[REDACTED]');
+    const request = spans.find((s) => s.attributes['http.route'] === '/probe/items/:id' && s.attributes['url.path'] !== undefined)!;
+    expect(request.attributes['url.path']).toBe('/probe/items/1');
+    expect(JSON.stringify(spans.map((s) => s.attributes))).not.toContain('span-secret');
+  });
 });

@@ -142,7 +142,7 @@ describe('WebSocket API', () => {
     ws.socket.resume();
     expect(await ws.closed).toEqual({ code: 1013, reason: 'slow consumer: send buffer full' });
     await new Promise((r) => setTimeout(r, 50));
-    expect(await built.ctx.metrics.getSingleMetricAsString('websocket_disconnects_total')).toContain('websocket_disconnects_total{reason="slow_consumer"} 1');
+    expect(await built.ctx.metrics.getSingleMetricAsString('websocket_disconnects_total')).toContain('websocket_disconnects_total{endpoint="/ws",reason="slow_consumer"} 1');
   });
 
   it('disconnects a client that stops answering pings and keeps one that answers', async () => {
@@ -161,15 +161,15 @@ describe('WebSocket API', () => {
     await ws.request({ v: 1, type: 'nope' });
     const scrape = async () => (await built.app.inject('/metrics')).body;
     let text = await scrape();
-    expect(text).toMatch(/^websocket_connections 1$/m);
-    expect(text).toMatch(/^websocket_messages_received_total\{type="subscribe",outcome="ok"\} 1$/m);
-    expect(text).toMatch(/^websocket_messages_received_total\{type="invalid",outcome="error"\} 1$/m);
-    expect(text).toMatch(/^websocket_messages_sent_total\{type="subscribed"\} 1$/m);
+    expect(text).toMatch(/^websocket_connections\{endpoint="\/ws"\} 1$/m);
+    expect(text).toMatch(/^websocket_messages_received_total\{endpoint="\/ws",type="subscribe",outcome="ok"\} 1$/m);
+    expect(text).toMatch(/^websocket_messages_received_total\{endpoint="\/ws",type="invalid",outcome="error"\} 1$/m);
+    expect(text).toMatch(/^websocket_messages_sent_total\{endpoint="\/ws",type="subscribed"\} 1$/m);
     await ws.close();
     await new Promise((r) => setTimeout(r, 50));
     text = await scrape();
-    expect(text).toMatch(/^websocket_connections 0$/m);
-    expect(text).toMatch(/^websocket_disconnects_total\{reason="client"\} 1$/m);
+    expect(text).toMatch(/^websocket_connections\{endpoint="\/ws"\} 0$/m);
+    expect(text).toMatch(/^websocket_disconnects_total\{endpoint="\/ws",reason="client"\} 1$/m);
   });
 
   it('closes every client with 1001 (going away) on shutdown', async () => {

@@ -1,7 +1,7 @@
 // Runs the authenticator on every API request; routes opt into requiring a principal.
 import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
 import { HttpProblem } from './errors.js';
-import { isOpsPath } from './ops-paths.js';
+import { isOpsRequest } from './ops-paths.js';
 import type { Authenticator, Principal } from './ports.js';
 
 declare module 'fastify' {
@@ -16,7 +16,7 @@ export function registerAuthentication(app: FastifyInstance, authenticator: () =
   app.decorateRequest('principal', undefined);
   app.decorateRequest('authFailure', undefined);
   app.addHook('onRequest', async (request) => {
-    if (isOpsPath(request.url)) return;
+    if (isOpsRequest(request)) return;
     try {
       request.principal = await authenticator().authenticate({ authorization: request.headers.authorization });
     } catch (error) {
@@ -32,9 +32,32 @@ export function registerAuthFailureGate(app: FastifyInstance): void {
   });
 }
 
+/**
+ * An RFC 6750 `WWW-Authenticate` value: a bare `Bearer` challenge when no token was presented,
+ * `error="invalid_token"` (and a description) when the presented one was refused.
+ */
+export function bearerChallenge(options: { realm?: string; error?: 'invalid_token'; description?: string } = {}): string {
+  // RFC 6750 allows printable ASCII except '"' and '\' in these values.
+  const quoted = (value: string) => `"${value.replaceAll('"', "'").replace(/[^\x20-\x7e]|\\/g, '')}"`;
+  const params = [
+    ...(options.realm ? [`realm=${quoted(options.realm)}`] : []),
+    ...(options.error ? [`error=${quoted(options.error)}`] : []),
+    ...(options.description ? [`error_description=${quoted(options.description)}`] : []),
+  ];
+  return params.length === 0 ? 'Bearer' : `Bearer ${params.join(', ')}`;
+}
+
+/** 401 for a request that presented no credentials where they are required. */
+export const authenticationRequired = (detail = 'Authentication required', realm?: string): HttpProblem =>
+  new HttpProblem(401, detail, { headers: { 'www-authenticate': bearerChallenge({ realm }) } });
+
+/** 401 for credentials that were presented and refused. */
+export const invalidToken = (detail: string, realm?: string): HttpProblem =>
+  new HttpProblem(401, detail, { headers: { 'www-authenticate': bearerChallenge({ realm, error: 'invalid_token', description: detail }) } });
+
 /** preHandler for write routes: 401 when the authenticator requires a principal and there is none. */
 export function requirePrincipal(authenticator: () => Authenticator): preHandlerAsyncHookHandler {
   return async (request) => {
-    if (authenticator().required && !request.principal) throw new HttpProblem(401, 'Authentication required');
+    if (authenticator().required && !request.principal) throw authenticationRequired();
   };
 }

@@ -49,6 +49,15 @@ declare module 'fastify' {
   }
 }
 
+/**
+ * The client-error status an error carries: Fastify's and most plugins' `statusCode` (FST_ERR_* codes
+ * included), or http-errors' `status`. Anything else is the server's fault: 500.
+ */
+export function errorStatus(error: { statusCode?: unknown; status?: unknown }): number {
+  const status = error.statusCode ?? error.status;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status < 600 ? status : 500;
+}
+
 function toProblem(error: FastifyError | HttpProblem): { body: ProblemDetails; headers?: Record<string, string> } {
   if (error instanceof HttpProblem) {
     const { title, type, headers, extensions } = error.options;
@@ -64,7 +73,7 @@ function toProblem(error: FastifyError | HttpProblem): { body: ProblemDetails; h
       }),
     };
   }
-  const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 600 ? error.statusCode : 500;
+  const status = errorStatus(error);
   // Never leak internals of unexpected failures.
   return { body: problem(status, status < 500 ? error.message : undefined) };
 }

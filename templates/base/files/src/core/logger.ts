@@ -1,15 +1,39 @@
 // Pino (via Fastify) options and the single per-request log line.
 import { randomUUID } from 'node:crypto';
-import type { IncomingMessage } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 import { trace } from '@opentelemetry/api';
 import { LogController, type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { DestinationStream, LoggerOptions } from 'pino';
 import type { Config } from './config.js';
-import { isProbePath } from './ops-paths.js';
+import { errorForLog } from './error-log.js';
+import { isProbeRequest } from './ops-paths.js';
+import { redactUrl } from './url-redaction.js';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 const ACCEPTED_REQUEST_ID = /^[\w.:-]{1,128}$/;
 
+/**
+ * The request headers a log line carries: an allow-list, so a credential in a header nobody thought of
+ * (x-api-key, x-amz-security-token, a session cookie under a custom name) is never written. Presence
+ * of credentials shows as `principal` on the line. Referer is left out: its query string is the
+ * referring page's, tokens included.
+ */
+const LOGGED_HEADERS = [
+  'accept',
+  'content-length',
+  'content-type',
+  'host',
+  'if-match',
+  'if-none-match',
+  'origin',
+  'traceparent',
+  'user-agent',
+  'x-forwarded-for',
+  'x-forwarded-proto',
+  'x-request-id',
+] as const;
+
+// A second line of defence for objects logged elsewhere ({ headers }, { password }, ...).
 const REDACT_PATHS = [
   'headers.authorization',
   'headers.cookie',
@@ -20,6 +44,15 @@ const REDACT_PATHS = [
   '*.secret',
   '*.token',
 ];
+
+export function loggedHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
 
 /** Adds the active span's ids to every log line (log/trace correlation). */
 export function traceMixin(): Record<string, string> {
@@ -37,6 +70,7 @@ export function loggerOptions(config: Pick<Config, 'LOG_LEVEL' | 'OTEL_SERVICE_N
     messageKey: 'msg',
     mixin: traceMixin,
     redact: { paths: REDACT_PATHS, censor: '[REDACTED]' },
+    serializers: { err: errorForLog },
     ...(stream ? { stream } : {}),
   };
 }
@@ -49,9 +83,12 @@ export const genRequestId = (req: IncomingMessage): string => acceptRequestId(re
 
 /** Fastify options shared by the API server and ops-only servers. */
 export function fastifyLoggingOptions(config: Pick<Config, 'LOG_LEVEL' | 'OTEL_SERVICE_NAME'>, stream?: DestinationStream): FastifyServerOptions {
+  return { logger: loggerOptions(config, stream), ...requestIdOptions() };
+}
+
+/** Accepted or minted request ids, and no request logs of Fastify's own (see registerRequestLogging). */
+export function requestIdOptions(): Pick<FastifyServerOptions, 'logController' | 'genReqId'> {
   return {
-    logger: loggerOptions(config, stream),
-    // Fastify's own request logs are replaced by the single line written in registerRequestLogging.
     logController: new LogController({ disableRequestLogging: true, requestIdLogLabel: 'request_id' }),
     genReqId: genRequestId,
   };
@@ -63,18 +100,18 @@ export function registerRequestLogging(app: FastifyInstance): void {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
   app.addHook('onResponse', async (request, reply) => {
-    if (isProbePath(request.url)) return;
+    if (isProbeRequest(request)) return;
     const status = reply.statusCode;
     const line = {
       method: request.method,
       route: request.routeOptions.url ?? null,
-      url: request.url,
+      url: redactUrl(request.url),
       status_code: status,
       duration_ms: Math.round(reply.elapsedTime * 100) / 100,
       remote_ip: request.ip,
       user_agent: request.headers['user-agent'],
       ...(request.principal ? { principal: request.principal.subject } : {}),
-      headers: request.headers,
+      headers: loggedHeaders(request.headers),
       ...(request.failure ? { err: request.failure } : {}),
     };
     if (status >= 500) request.log.error(line, 'request failed');

@@ -1,6 +1,7 @@
 // Prometheus metrics: process defaults, HTTP latency by route template, cache hit/miss.
 import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { FastifyInstance } from 'fastify';
+import { requireMetricsToken } from './metrics-token.js';
 
 export const UNMATCHED_ROUTE = 'unmatched';
 
@@ -62,8 +63,9 @@ export function registerHttpMetrics(app: FastifyInstance, registry: Registry): v
   });
 }
 
-export function registerMetricsRoute(app: FastifyInstance, registry: Registry): void {
-  app.get('/metrics', async (_request, reply) => {
+/** `token`: METRICS_TOKEN, required as a bearer token when set. */
+export function registerMetricsRoute(app: FastifyInstance, registry: Registry, token?: string): void {
+  app.get('/metrics', { onRequest: token === undefined ? [] : [requireMetricsToken(token)] }, async (_request, reply) => {
     reply.type(registry.contentType);
     return registry.metrics();
   });

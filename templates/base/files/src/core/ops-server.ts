@@ -1,33 +1,46 @@
 // Core wiring shared by the API server and ops-only servers (e.g. a worker's /livez /readyz /metrics).
-import Fastify, { type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
+import { clientErrorHandler, sendFrameworkError } from './client-errors.js';
 import type { Config, Env } from './config.js';
 import { createRuntime, type Runtime } from './create-context.js';
 import { registerErrorHandlers } from './errors.js';
 import { registerHealthRoutes } from './health.js';
-import { fastifyLoggingOptions, registerRequestLogging } from './logger.js';
+import { fastifyLoggingOptions, registerRequestLogging, requestIdOptions } from './logger.js';
 import { registerHttpMetrics, registerMetricsRoute } from './metrics.js';
+import { serverLimits } from './server-limits.js';
 
 export interface ServerOptions {
   /** Where logs go (default stdout); tests pass a capture stream. */
   logStream?: DestinationStream;
 }
 
+/** What every HTTP server of the process shares: its limits, and problem+json for what the parser and router refuse. */
+function sharedServerOptions(config: Config) {
+  return {
+    ...serverLimits(config),
+    clientErrorHandler: clientErrorHandler(config.MAX_HEADER_BYTES),
+    frameworkErrors: sendFrameworkError,
+    trustProxy: config.TRUST_PROXY,
+  };
+}
+
 export function createFastify(config: Config, options: ServerOptions = {}): FastifyInstance {
   return Fastify({
     ...fastifyLoggingOptions(config, options.logStream),
+    ...sharedServerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
-    trustProxy: config.TRUST_PROXY,
   });
 }
 
-/** Error handlers, request log line, HTTP metrics, probes, /metrics, and close hooks on app.close(). */
-export function registerOpsCore(app: FastifyInstance, runtime: Runtime): void {
+/** Error handlers, request log line, HTTP metrics, probes, /metrics (unless served elsewhere), and close hooks on app.close(). */
+export function registerOpsCore(app: FastifyInstance, runtime: Runtime, options: { metricsRoute?: boolean } = {}): void {
+  const { config, metrics } = runtime.ctx;
   registerErrorHandlers(app);
   registerRequestLogging(app);
-  registerHttpMetrics(app, runtime.ctx.metrics);
+  registerHttpMetrics(app, metrics);
   registerHealthRoutes(app, runtime.health);
-  registerMetricsRoute(app, runtime.ctx.metrics);
+  if (options.metricsRoute ?? true) registerMetricsRoute(app, metrics, config.METRICS_TOKEN);
   // Keep-alive connections would otherwise hold app.close() open after their in-flight response.
   app.addHook('onSend', async (_request, reply) => {
     if (runtime.health.shuttingDown) reply.header('connection', 'close');
@@ -36,7 +49,29 @@ export function registerOpsCore(app: FastifyInstance, runtime: Runtime): void {
 }
 
 /**
+ * With METRICS_PORT, /metrics is served there only (e.g. a port that is not published): a server that
+ * listens once the API server does (start hooks) and closes with the app.
+ */
+export function createMetricsServer(runtime: Runtime, logger: FastifyBaseLogger): FastifyInstance {
+  const { config, metrics } = runtime.ctx;
+  const server = Fastify({
+    loggerInstance: logger.child({ listener: 'metrics' }),
+    ...requestIdOptions(),
+    ...sharedServerOptions(config),
+  });
+  registerErrorHandlers(server);
+  registerMetricsRoute(server, metrics, config.METRICS_TOKEN);
+  runtime.ctx.onStart(async () => {
+    await server.listen({ port: config.METRICS_PORT, host: config.HOST });
+    logger.info({ port: config.METRICS_PORT }, 'metrics listening');
+  });
+  runtime.ctx.onClose(() => server.close());
+  return server;
+}
+
+/**
  * A small server answering only /livez, /readyz and /metrics, for processes without an API (workers).
+ * Its port is already an ops port, so it serves /metrics whatever METRICS_PORT says; METRICS_TOKEN applies.
  * Register infra modules on the returned app/ctx, then listen on the worker's port.
  */
 export function buildOpsServer(config: Config, env: Env, options: ServerOptions = {}): { app: FastifyInstance } & Runtime {

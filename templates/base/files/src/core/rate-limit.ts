@@ -2,7 +2,7 @@
 import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
 import type { Config } from './config.js';
 import { problem, sendProblem } from './errors.js';
-import { isOpsPath } from './ops-paths.js';
+import { isOpsRequest } from './ops-paths.js';
 import type { Principal, RateLimitStore } from './ports.js';
 
 const POLICY = 'default';
@@ -90,7 +90,7 @@ export const rateLimitMessage = (policy: RateLimitPolicy): string => `Rate limit
 
 export function registerRateLimit(app: FastifyInstance, policy: RateLimitPolicy, store: () => RateLimitStore): void {
   app.addHook('onRequest', async (request, reply) => {
-    if (isOpsPath(request.url)) return;
+    if (isOpsRequest(request)) return;
     const decision = await takeRateLimit(store(), rateLimitKey(request.principal, request.ip), policy, request.log);
     if (!decision) return;
     reply.headers(decision.fields);

@@ -3,6 +3,14 @@
 import { defineModule } from '../../src/core/context.js';
 import { HttpProblem } from '../../src/core/errors.js';
 
+/** Shaped like drizzle-orm's query error: the bound values (user data) in the message and a property. */
+class QueryFailure extends Error {
+  readonly params = ['secret-title-from-the-request'];
+  constructor() {
+    super('Failed query: insert into "notes" ("title") values ($1)\nparams: secret-title-from-the-request');
+  }
+}
+
 export const probeRoutes = defineModule({
   name: 'probe-routes',
   kind: 'api',
@@ -19,5 +27,17 @@ export const probeRoutes = defineModule({
     app.get('/probe/boom', async () => {
       throw new Error('database password is hunter2');
     });
+    app.post('/probe/query-failure', async () => {
+      throw new QueryFailure();
+    });
+    // Client errors as plugins throw them: Fastify's `statusCode`, http-errors' `status`.
+    app.get('/probe/plugin-client-error', async () => {
+      throw Object.assign(new Error('Conflicting plugin state'), { statusCode: 409, code: 'PLUGIN_CONFLICT' });
+    });
+    app.get('/probe/http-errors-client-error', async () => {
+      throw Object.assign(new Error('Gone for good'), { status: 410, expose: true });
+    });
+    // Answers when the connection closes: for connection timeouts.
+    app.get('/probe/stall', (request) => new Promise((resolve) => request.raw.socket.once('close', () => resolve({ closed: true }))));
   },
 });

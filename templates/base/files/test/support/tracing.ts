@@ -1,8 +1,7 @@
 // Import FIRST in a test file: instrumentations must patch http/fastify before they are loaded.
-import { FastifyOtelInstrumentation } from '@fastify/otel';
-import { HttpInstrumentation } from '@opentelemetry/instrumentation-http';
 import { NodeSDK } from '@opentelemetry/sdk-node';
 import { InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace';
+import { createInstrumentations } from '../../src/core/instrumentations.js';
 
 export const spanExporter = new InMemorySpanExporter();
 
@@ -12,8 +11,7 @@ const sdk = new NodeSDK({
   spanProcessors: [new SimpleSpanProcessor({ exporter: spanExporter })],
   metricReaders: [],
   logRecordProcessors: [],
-  // Same instrumentation options as src/telemetry.ts.
-  instrumentations: [new HttpInstrumentation(), new FastifyOtelInstrumentation({ registerOnInitialization: true, instrumentHooks: false })],
+  instrumentations: createInstrumentations(), // the ones src/telemetry.ts starts
 });
 sdk.start();
 

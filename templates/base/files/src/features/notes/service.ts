@@ -1,8 +1,10 @@
-// The notes service: domain rules, cache-aside reads, invalidation on writes, domain events.
+// The notes service: domain rules, cache-aside reads, invalidation on writes, domain events. Every API
+// style calls it, so what it checks here (text, page size, cursor) is a client error in each of them.
 import type { AppContext } from '../../core/context.js';
 import { cacheRequestsCounter } from '../../core/metrics.js';
 import type { Note, NoteInput, NotePatch, NotesRepository, Page } from '../../core/ports.js';
-import { normalizeInput, normalizePatch } from './rules.js';
+import { decodeCursor } from './cursor.js';
+import { checkPageLimit, normalizeInput, normalizePatch } from './rules.js';
 
 export interface NotesService {
   create(input: NoteInput): Promise<Note>;
@@ -17,7 +19,7 @@ const cacheKey = (id: string): string => `notes:${id}`;
 export function createNotesService(ctx: AppContext): NotesService {
   const repository: NotesRepository | undefined = ctx.ports.notes;
   if (!repository) throw new Error('No NotesRepository: add a db module (e.g. notes-memory) before the api modules');
-  const { cache, } = ctx.ports;
+  const { cache } = ctx.ports;
   const ttl = ctx.config.NOTES_CACHE_TTL_SECONDS;
   const cacheRequests = cacheRequestsCounter(ctx.metrics);
   const log = ctx.logger.child({ component: 'notes' });
@@ -53,7 +55,10 @@ export function createNotesService(ctx: AppContext): NotesService {
       if (note) await store(note);
       return note;
     },
-    list: (options) => repository.list(options),
+    async list({ limit, after }) {
+      if (after !== undefined) decodeCursor(after);
+      return repository.list({ limit: checkPageLimit(limit), after });
+    },
     async update(id, patch) {
       const note = await repository.update(id, normalizePatch(patch));
       await invalidate(id);

@@ -1,5 +1,6 @@
 // Every error a client sees carries a stable extensions.code; unexpected failures say nothing more.
-import { GraphQLError, type ExecutionResult, type GraphQLFormattedError } from 'graphql';
+import type { ExecutionResult, GraphQLError as GraphQLErrorType, GraphQLFormattedError } from 'graphql';
+import { GraphQLError } from './graphql-runtime.js';
 import type { FastifyBaseLogger } from 'fastify';
 import { HttpProblem } from '../../core/errors.js';
 
@@ -14,7 +15,7 @@ const CODE_BY_STATUS: Record<number, string> = {
 };
 
 /** A request rejected before execution: mercurius wraps parse, validation and depth errors in one. */
-const rejectedErrors = (error: GraphQLError): Array<Error & { code?: string }> | undefined => {
+const rejectedErrors = (error: GraphQLErrorType): Array<Error & { code?: string }> | undefined => {
   const wrapped = (error.originalError as { errors?: unknown } | undefined)?.errors;
   return Array.isArray(wrapped) ? (wrapped as Array<Error & { code?: string }>) : undefined;
 };
@@ -22,6 +23,7 @@ const rejectedErrors = (error: GraphQLError): Array<Error & { code?: string }> |
 function rejectionCode(error: Error & { code?: string; extensions?: Record<string, unknown> }): string {
   if (typeof error.extensions?.code === 'string') return error.extensions.code; // e.g. our complexity rule
   if (error.code === 'MER_ERR_GQL_QUERY_DEPTH') return 'QUERY_TOO_DEEP';
+  if (error.message.includes('tokens. Parsing aborted')) return 'QUERY_TOO_LARGE'; // over GRAPHQL_MAX_TOKENS
   if (error.message.startsWith('Syntax Error')) return 'GRAPHQL_PARSE_FAILED';
   if (error.message.startsWith('Variable ')) return 'BAD_USER_INPUT';
   return 'GRAPHQL_VALIDATION_FAILED';
@@ -40,6 +42,11 @@ function formatExecutionError(error: GraphQLError, log: FastifyBaseLogger): Grap
   if (original instanceof HttpProblem && status !== undefined) {
     return { message: original.detail ?? original.message, ...at, extensions: { code: CODE_BY_STATUS[status] ?? 'BAD_REQUEST' } };
   }
+  // A dependency is down (e.g. the database): not a bug, and the client may retry.
+  if (original instanceof HttpProblem && original.status === 503) {
+    log.warn({ err: original, path: error.path }, 'graphql resolver: service unavailable');
+    return { message: original.detail ?? original.message, ...at, extensions: { code: 'SERVICE_UNAVAILABLE' } };
+  }
   // Fastify's own 4xx (an unreadable or too large body): the request, not its content, is at fault.
   if (original && status !== undefined) return { message: original.message, ...at, extensions: { code: 'BAD_REQUEST' } };
   if (!original) return { message: error.message, ...at, extensions: { code: 'BAD_USER_INPUT' } }; // e.g. argument coercion
@@ -55,7 +62,7 @@ export interface FormattedErrors {
 }
 
 /** graphql-over-http: 400 when the document was rejected before execution, else 200 with errors beside the data. */
-export function formatErrors(errors: readonly GraphQLError[], data: ExecutionResult['data'], log: FastifyBaseLogger): FormattedErrors {
+export function formatErrors(errors: readonly GraphQLErrorType[], data: ExecutionResult['data'], log: FastifyBaseLogger): FormattedErrors {
   let rejected = false;
   const formatted = errors.flatMap((error) => {
     const wrapped = rejectedErrors(error);

@@ -1,17 +1,23 @@
 // GraphQL API at /graphql (mercurius): queries, mutations and the noteCreated subscription (graphql-ws).
+import type { WebSocket } from '@fastify/websocket';
 import type { FastifyRequest } from 'fastify';
-import { GraphQLError } from 'graphql';
+import type { ValidationRule } from 'graphql';
 import mercurius from 'mercurius';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { HttpProblem } from '../../core/errors.js';
 import { notesFeed } from '../../features/notes/index.js';
+import { websocketConnections } from '../transport-websocket/index.js';
 import { complexityLimit } from './complexity.js';
 import { envSpec } from './env.js';
 import { clientErrorStatus, formatErrors } from './errors.js';
+import { graphqlWsProtocol } from './graphql-ws-protocol.js';
+import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from './graphql-runtime.js';
 import { operationObserver } from './observability.js';
+import { checkGraphQLRequest } from './request-shape.js';
 import { notesResolvers } from './resolvers.js';
 import { schema } from './schema.js';
+import { slotsPerSocket } from './subscription-slots.js';
 
 export const GRAPHQL_PATH = '/graphql';
 
@@ -28,18 +34,29 @@ export default defineModule({
     const config = loadConfigFrom(envSpec, ctx.env);
     const feed = await notesFeed(ctx);
     const observer = operationObserver(ctx.metrics);
+    // The schema describes the API to anyone who asks: in production only when asked for.
+    const introspection = config.GRAPHQL_INTROSPECTION ?? ctx.config.NODE_ENV !== 'production';
+    const validationRules: ValidationRule[] = [complexityLimit(config.GRAPHQL_MAX_COMPLEXITY), ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])];
     // The core's hooks ran on the request (or the subscription's upgrade): the principal is already known.
     const requestContext = (request: FastifyRequest) => ({ principal: request.principal });
+    const slotsOf = slotsPerSocket(config.GRAPHQL_MAX_SUBSCRIPTIONS);
+    // graphql-ws connections get the shared limits (rate, size, send buffer, heartbeat) and its protocol checks.
+    websocketConnections(app).declare(GRAPHQL_PATH, graphqlWsProtocol());
 
     await app.register(mercurius, {
       schema,
       resolvers: notesResolvers(app.notesService, feed, () => ctx.ports.authenticator),
       path: GRAPHQL_PATH,
-      graphiql: ctx.config.NODE_ENV === 'development',
+      graphiql: config.GRAPHQL_INTROSPECTION ?? ctx.config.NODE_ENV === 'development',
       queryDepth: config.GRAPHQL_MAX_DEPTH,
-      validationRules: [complexityLimit(config.GRAPHQL_MAX_COMPLEXITY)],
+      validationRules,
+      // Bounds the parser and the validation rules (some are quadratic in repeated fields) before the cost is known.
+      graphql: { parseOptions: { maxTokens: config.GRAPHQL_MAX_TOKENS } },
+      additionalRouteOptions: { preValidation: async (request) => checkGraphQLRequest(request) },
       context: (request) => requestContext(request),
-      subscription: { context: (_socket, request) => requestContext(request) },
+      subscription: {
+        context: (socket: WebSocket, request) => ({ ...requestContext(request), subscriptions: slotsOf(socket) }),
+      },
       errorFormatter: (execution, context) => {
         const request = context.reply?.request;
         const { rejected, ...formatted } = formatErrors(execution.errors, execution.data, request?.log ?? ctx.logger);
@@ -56,6 +73,13 @@ export default defineModule({
       },
     });
 
+    // mercurius runs neither the validation rules nor the cost limit on subscriptions: run them here, and
+    // refuse a subscription over the per-connection limit before it starts (the resolver enforces it).
+    app.graphql.addHook('preSubscriptionExecution', async (subscriptionSchema, document, context) => {
+      const [invalid] = validate(subscriptionSchema, document, [...specifiedRules, ...validationRules]);
+      if (invalid) throw invalid;
+      if (context.subscriptions?.full) throw context.subscriptions.refusal();
+    });
     app.graphql.addHook('preExecution', async (_schema, document, context) => {
       observer.started(document, operationNameOf(context.reply?.request.body), context);
     });

@@ -5,7 +5,8 @@ import type { NotesFeed } from '../../features/notes/index.js';
 /** Notes waiting for a subscriber that reads slower than notes are created; older ones are dropped. */
 export const PENDING_MAX = 1000;
 
-export function noteCreatedStream(feed: NotesFeed): AsyncIterableIterator<Note> {
+/** `onEnd` runs once, when the subscriber stops reading (complete, disconnect) or the stream is thrown into. */
+export function noteCreatedStream(feed: NotesFeed, onEnd: () => void = () => {}): AsyncIterableIterator<Note> {
   const pending: Note[] = [];
   let wake: (() => void) | undefined;
   let finished = false;
@@ -16,6 +17,7 @@ export function noteCreatedStream(feed: NotesFeed): AsyncIterableIterator<Note> 
     wake?.();
   });
   const finish = (): IteratorResult<Note> => {
+    if (!finished) onEnd();
     finished = true;
     stop();
     wake?.();

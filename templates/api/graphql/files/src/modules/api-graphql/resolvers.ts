@@ -4,11 +4,14 @@ import type { Authenticator, Note, NoteInput, NotePatch, Principal } from '../..
 import { HttpProblem } from '../../core/errors.js';
 import { cursorOf, PAGE_LIMIT_MAX, type NotesFeed, type NotesService } from '../../features/notes/index.js';
 import { noteCreatedStream } from './note-stream.js';
+import type { SubscriptionSlots } from './subscription-slots.js';
 
 declare module 'mercurius' {
   interface MercuriusContext {
     /** Set from the request (or the subscription's upgrade) by the core's authentication hook. */
     principal?: Principal;
+    /** The subscriptions of this graphql-ws connection (subscriptions only). */
+    subscriptions?: SubscriptionSlots;
   }
 }
 
@@ -28,7 +31,7 @@ export function notesResolvers(notes: NotesService, feed: NotesFeed, authenticat
     Query: {
       note: (_root: unknown, { id }: { id: string }) => notes.get(id),
       async notes(_root: unknown, { first, after }: { first: number; after?: string | null }): Promise<NoteConnection> {
-        if (first < 1 || first > PAGE_LIMIT_MAX) throw new HttpProblem(400, `first must be between 1 and ${PAGE_LIMIT_MAX}`);
+        if (first < 1 || first > PAGE_LIMIT_MAX) throw new HttpProblem(400, `first must be an integer from 1 to ${PAGE_LIMIT_MAX}, got ${first}`);
         // One repository query per page, whatever its size: nodes have no fields to fetch one by one.
         const page = await notes.list({ limit: first, after: after ?? undefined });
         const edges = page.items.map((node) => ({ cursor: cursorOf(node), node }));
@@ -53,7 +56,10 @@ export function notesResolvers(notes: NotesService, feed: NotesFeed, authenticat
     },
     Subscription: {
       noteCreated: {
-        subscribe: () => noteCreatedStream(feed),
+        subscribe: (_root: unknown, _args: unknown, context: MercuriusContext) => {
+          if (!context.subscriptions) throw new HttpProblem(400, 'Subscriptions are served over graphql-ws (a WebSocket to /graphql)');
+          return context.subscriptions.open((onEnd) => noteCreatedStream(feed, onEnd));
+        },
         resolve: (note: Note) => note,
       },
     },

@@ -1,4 +1,7 @@
+import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
+import { envSpec } from './env.js';
+import { registerStrictInput } from './strict-input.js';
 import { notesRoutes } from './notes-routes.js';
 import { registerOpenApi } from './openapi.js';
 
@@ -7,9 +10,18 @@ const PREFIX = '/v1';
 export default defineModule({
   name: 'api-rest',
   kind: 'api',
+  env: envSpec,
   async register(app, ctx) {
+    // The document describes the API to anyone who asks: in production only when asked for.
+    const docs = loadConfigFrom(envSpec, ctx.env).REST_DOCS ?? ctx.config.NODE_ENV !== 'production';
     // Must be registered before the routes so their schemas are collected.
-    await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX });
-    await app.register(async (scope) => notesRoutes(scope, ctx), { prefix: PREFIX });
+    if (docs) await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX });
+    await app.register(
+      async (scope) => {
+        registerStrictInput(scope);
+        await notesRoutes(scope, ctx);
+      },
+      { prefix: PREFIX },
+    );
   },
 });

@@ -1,9 +1,11 @@
-// /v1/notes: create, list (cursor pagination), read (ETag/304), patch, delete.
+// /v1/notes: create, list (cursor pagination), read (ETag/304), patch, delete. Input is checked by the
+// schemas (see strict-input.ts) and again by the notes service, which every API style shares.
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { requirePrincipal } from '../../core/auth.js';
 import type { AppContext } from '../../core/context.js';
 import { HttpProblem } from '../../core/errors.js';
+import { PAGE_LIMIT_DEFAULT } from '../../features/notes/index.js';
 import { ifNoneMatchHits, strongEtag } from './etag.js';
 import {
   IfNoneMatchHeaders,
@@ -45,7 +47,7 @@ export async function notesRoutes(scope: FastifyInstance, ctx: AppContext): Prom
   app.get(
     '/notes',
     { schema: { tags, summary: 'List notes (oldest first)', querystring: ListQuerySchema, headers: IfNoneMatchHeaders, response: { 200: NotePageSchema, ...problems(400, 429) } } },
-    async (request, reply) => conditional(request, reply, await notes.list({ limit: request.query.limit, after: request.query.after })),
+    async (request, reply) => conditional(request, reply, await notes.list({ limit: request.query.limit ?? PAGE_LIMIT_DEFAULT, after: request.query.after })),
   );
 
   app.get(

@@ -1,6 +1,9 @@
 // One TypeBox schema per shape: drives validation, serialization and the OpenAPI document.
 import { Type, type Static } from 'typebox';
-import { BODY_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, TITLE_MAX } from '../../features/notes/index.js';
+import { BODY_MAX, CURSOR_MAX, CURSOR_PATTERN, ID_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, TEXT_PATTERN, TITLE_MAX } from '../../features/notes/index.js';
+
+// The notes service applies the same text rule for every API style; here it is a 400 naming the field.
+const text = { pattern: TEXT_PATTERN, description: 'No control characters (tab, LF and CR allowed), bidi overrides or unpaired surrogates' };
 
 export const NoteSchema = Type.Object(
   {
@@ -15,25 +18,25 @@ export const NoteSchema = Type.Object(
 
 export const NoteInputSchema = Type.Object(
   {
-    title: Type.String({ minLength: 1, maxLength: TITLE_MAX }),
-    body: Type.String({ maxLength: BODY_MAX }),
+    title: Type.String({ ...text, minLength: 1, maxLength: TITLE_MAX }),
+    body: Type.String({ ...text, maxLength: BODY_MAX }),
   },
   { additionalProperties: false },
 );
 
 export const NotePatchSchema = Type.Object(
   {
-    title: Type.Optional(Type.String({ minLength: 1, maxLength: TITLE_MAX })),
-    body: Type.Optional(Type.String({ maxLength: BODY_MAX })),
+    title: Type.Optional(Type.String({ ...text, minLength: 1, maxLength: TITLE_MAX })),
+    body: Type.Optional(Type.String({ ...text, maxLength: BODY_MAX })),
   },
   { additionalProperties: false, minProperties: 1 },
 );
 
-export const NoteParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: 128 }) });
+export const NoteParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: ID_MAX }) });
 
 export const ListQuerySchema = Type.Object({
-  limit: Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT }),
-  after: Type.Optional(Type.String({ minLength: 1, description: 'nextCursor from the previous page' })),
+  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })),
+  after: Type.Optional(Type.String({ pattern: CURSOR_PATTERN, maxLength: CURSOR_MAX, description: 'nextCursor from the previous page' })),
 });
 
 export const NotePageSchema = Type.Object(

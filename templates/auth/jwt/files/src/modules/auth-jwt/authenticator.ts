@@ -1,5 +1,6 @@
 import { webcrypto } from 'node:crypto';
 import { errors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
+import { authenticationRequired, invalidToken } from '../../core/auth.js';
 import { HttpProblem } from '../../core/errors.js';
 import type { Authenticator, Credentials, Principal } from '../../core/ports.js';
 import { VerifiedTokens } from './verified-tokens.js';
@@ -12,12 +13,6 @@ export interface JwtVerifierOptions {
   clockToleranceSeconds?: number;
 }
 
-const unauthorized = (detail: string) =>
-  new HttpProblem(401, detail, {
-    // A quoted-string cannot hold double quotes (RFC 9110).
-    headers: { 'www-authenticate': `Bearer error="invalid_token", error_description="${detail.replaceAll('"', "'")}"` },
-  });
-
 function scopesOf(payload: JWTPayload): string[] {
   if (typeof payload.scope === 'string') return payload.scope.split(' ').filter(Boolean);
   if (Array.isArray(payload.scp)) return payload.scp.filter((s): s is string => typeof s === 'string');
@@ -29,9 +24,9 @@ function toProblem(err: unknown): HttpProblem {
     // Key set unreachable or a bug: not the client's fault.
     return new HttpProblem(503, 'The token could not be verified right now.', { title: 'Authentication unavailable' });
   }
-  if (err instanceof errors.JWTExpired) return unauthorized('token expired');
-  if (err instanceof errors.JWTClaimValidationFailed) return unauthorized(`unexpected "${err.claim}" claim`);
-  return unauthorized('invalid token');
+  if (err instanceof errors.JWTExpired) return invalidToken('token expired');
+  if (err instanceof errors.JWTClaimValidationFailed) return invalidToken(`unexpected "${err.claim}" claim`);
+  return invalidToken('invalid token');
 }
 
 /**
@@ -65,9 +60,9 @@ export function createJwtAuthenticator(o: JwtVerifierOptions): Authenticator {
     async authenticate({ authorization: header }: Credentials): Promise<Principal | undefined> {
       if (header === undefined || header === '') return undefined;
       const [scheme, token, extra] = header.split(' ');
-      if (scheme?.toLowerCase() !== 'bearer' || !token || extra !== undefined) {
-        throw unauthorized('expected "Authorization: Bearer <token>"');
-      }
+      // Another scheme (Basic, ...) is no bearer token at all: a bare challenge, without an error code.
+      if (scheme?.toLowerCase() !== 'bearer') throw authenticationRequired('expected "Authorization: Bearer <token>"');
+      if (!token || extra !== undefined) throw invalidToken('expected "Authorization: Bearer <token>"');
       const known = verified.get(token);
       if (known) return known;
       let payload: JWTPayload;

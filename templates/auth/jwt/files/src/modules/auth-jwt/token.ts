@@ -1,17 +1,23 @@
 // `npm run token -- --sub alice --scope notes:write [--scope more] [--ttl 1h]`
 // Prints a dev JWT (HS256, JWT_SECRET from the environment or .env) as the last line of stdout.
-import { parseArgs } from 'node:util';
+// Bad arguments: one line naming them and the usage, exit code 2; --help: the usage, exit code 0.
 import { ConfigError, loadConfigFrom } from '../../core/config.js';
 import { envSpec } from './env.js';
 import { signDevToken } from './sign.js';
+import { parseTokenArgs, TOKEN_USAGE, UsageError, type TokenArgs } from './token-args.js';
 
-const { values } = parseArgs({
-  options: {
-    sub: { type: 'string', default: 'dev' },
-    scope: { type: 'string', multiple: true, default: [] },
-    ttl: { type: 'string', default: '1h' },
-  },
-});
+let args: TokenArgs;
+try {
+  args = parseTokenArgs(process.argv.slice(2));
+} catch (error) {
+  if (!(error instanceof UsageError)) throw error;
+  console.error(`token: ${error.message}\n${TOKEN_USAGE}`);
+  process.exit(2);
+}
+if (args.help) {
+  console.log(TOKEN_USAGE);
+  process.exit(0);
+}
 let config;
 try {
   config = loadConfigFrom(envSpec, process.env);
@@ -24,14 +30,13 @@ if (!config.JWT_SECRET) {
   console.error('token: JWT_SECRET is not set (it is generated into .env at project creation)');
   process.exit(1);
 }
-const scopes = values.scope.flatMap((s) => s.split(/[\s,]+/)).filter(Boolean);
 const token = await signDevToken({
   secret: config.JWT_SECRET,
   issuer: config.JWT_ISSUER,
   audience: config.JWT_AUDIENCE,
-  subject: values.sub,
-  scopes,
-  expiresIn: values.ttl,
+  subject: args.sub,
+  scopes: args.scopes,
+  expiresIn: args.ttl,
 });
-console.log(`# sub=${values.sub} scope="${scopes.join(' ')}" expires in ${values.ttl}`);
+console.log(`# sub=${args.sub} scope="${args.scopes.join(' ')}" expires in ${args.ttl}`);
 console.log(token);

@@ -1,24 +1,52 @@
 // One WebSocket server for every API style that upgrades connections; registered before the API modules
-// (mercurius reuses it rather than registering its own).
+// (mercurius reuses it rather than registering its own). Every connection gets the same limits,
+// heartbeat, metrics and logs (connections.ts), whatever protocol its endpoint speaks.
 import websocket from '@fastify/websocket';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
+import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { closeAll, GOING_AWAY } from './close-all.js';
+import { WebSocketConnections } from './connections.js';
+import { envSpec } from './env.js';
 
-/** Upper bound for one message on any WebSocket endpoint; each endpoint may allow less. */
-export const MAX_MESSAGE_BYTES = 1_048_576;
+export { CLOSE_CODES, GuardedConnection, type EndpointProtocol } from './guarded-connection.js';
+export type { WebSocketConnections } from './connections.js';
 
 const shuttingDown = new WeakSet<FastifyInstance>();
+const registries = new WeakMap<FastifyInstance, WebSocketConnections>();
 
 /** True once the app has started closing every WebSocket with 1001 (going away). */
 export const isShuttingDown = (app: FastifyInstance): boolean => shuttingDown.has(app);
 
+/** The app's WebSocket connections: API modules declare their endpoint here. */
+export function websocketConnections(app: FastifyInstance): WebSocketConnections {
+  const connections = registries.get(app);
+  if (!connections) throw new Error('transport-websocket is not registered: register it before the API modules that upgrade');
+  return connections;
+}
+
 export default defineModule({
   name: 'transport-websocket',
   kind: 'infra',
-  async register(app) {
+  env: envSpec,
+  async register(app, ctx) {
+    const config = loadConfigFrom(envSpec, ctx.env);
+    const connections = new WebSocketConnections(ctx.metrics, {
+      limits: {
+        maxMessageBytes: config.WS_MAX_MESSAGE_BYTES,
+        messagesPerSecond: config.WS_MESSAGES_PER_SECOND,
+        messageBurst: config.WS_MESSAGE_BURST,
+        maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
+      },
+      heartbeatMs: config.WS_HEARTBEAT_SECONDS * 1000,
+      shuttingDown: () => shuttingDown.has(app),
+    });
+    registries.set(app, connections);
+
     await app.register(websocket, {
-      options: { maxPayload: MAX_MESSAGE_BYTES },
+      // ws closes a connection sending more with 1009 without buffering the rest of the message.
+      options: { maxPayload: config.WS_MAX_MESSAGE_BYTES },
       // ws has already answered a protocol error (e.g. 1009 for a too-big message) with a close frame.
       errorHandler(error, socket, request) {
         request.log.warn({ err: error }, 'websocket error');
@@ -27,13 +55,21 @@ export default defineModule({
       // Before the HTTP server closes: it would wait for these sockets, which no HTTP timeout ends.
       async preClose() {
         shuttingDown.add(app);
+        connections.stop();
         await closeAll(app.websocketServer.clients);
         app.websocketServer.close();
       },
     });
 
-    // An upgrade completed while the sockets were being closed would hold the HTTP server open.
-    app.websocketServer.on('connection', (socket) => {
+    // The upgrade's request (its log with the request id, its principal) for the socket it becomes.
+    const upgrades = new WeakMap<IncomingMessage, FastifyRequest>();
+    app.addHook('onRequest', async (request) => {
+      if (request.headers.upgrade?.toLowerCase() === 'websocket') upgrades.set(request.raw, request);
+    });
+    app.websocketServer.on('connection', (socket, raw: IncomingMessage) => {
+      const request = upgrades.get(raw);
+      connections.accept(socket, request?.routeOptions.url ?? raw.url?.split('?')[0] ?? '', request, ctx.logger);
+      // An upgrade completed while the sockets were being closed would hold the HTTP server open.
       if (shuttingDown.has(app)) socket.close(GOING_AWAY, 'server shutting down');
     });
 
