@@ -17,6 +17,9 @@ export async function stageChangesWithPlop(projectDir: string, transaction: Tran
   const plop = await nodePlop('', { destBasePath: projectDir, force: false });
   plop.setActionType('groundwork-stage', async (_answers, config) => {
     const { change } = config as unknown as ChangeAction;
+    // Yield to the event loop between files, so a Ctrl-C while preparing is handled (and discards
+    // the staging) at once rather than after the change has been applied.
+    await new Promise((resolve) => setImmediate(resolve));
     transaction.stage(change.kind === 'delete' ? { path: change.path, delete: true } : { path: change.path, contents: change.contents });
     return change.path;
   });

@@ -142,6 +142,10 @@ export async function runAdd(argv: readonly string[], cwd = process.cwd()): Prom
         throw error;
       }
       transaction.apply();
+      interrupts.phase(() => {
+        lock?.release();
+        return `Interrupted after ${summary.added} was written in full.`;
+      });
       if (!flags['no-install']) {
         const pm = projectPackageManager(cwd);
         interrupts.phase(() => {

@@ -65,8 +65,9 @@ const commonRows: Row[] = [
   ['--help, -h', 'Show this help'],
 ];
 
-export function createHelp(): string {
-  return layout([
+export function createHelp(width = helpWidth()): string {
+  return layout(
+    [
     'Usage: create-groundwork [dir] [options]',
     '       npm create groundwork@latest my-api -- --db postgres --cache redis --yes',
     '',
@@ -87,11 +88,14 @@ export function createHelp(): string {
       ...commonRows,
       ['--version, -v', 'Show the version'],
     ],
-  ]);
+    ],
+    width,
+  );
 }
 
-export function groundworkHelp(): string {
-  return layout([
+export function groundworkHelp(width = helpWidth()): string {
+  return layout(
+    [
     'Usage: groundwork <command> [options]',
     '',
     'Commands (run inside a project made by create-groundwork):',
@@ -107,11 +111,14 @@ export function groundworkHelp(): string {
     '',
     'Categories and options:',
     categoryRows(),
-  ]);
+    ],
+    width,
+  );
 }
 
-export function addHelp(): string {
-  return layout([
+export function addHelp(width = helpWidth()): string {
+  return layout(
+    [
     'Usage: groundwork add <category> <option> [options]',
     '',
     'Adds a module to the project in the current directory, or replaces the option of a single-choice category. Files you have not changed are updated, the additions are merged into files you edited, and anything that cannot be merged safely stops the command before it writes anything.',
@@ -128,30 +135,38 @@ export function addHelp(): string {
     ],
     '',
     'Example: groundwork add cache redis',
-  ]);
+    ],
+    width,
+  );
 }
 
-export function listHelp(): string {
-  return layout([
+export function listHelp(width = helpWidth()): string {
+  return layout(
+    [
     'Usage: groundwork list [options]',
     '',
     'Every category and option groundwork add accepts (* marks the defaults of create-groundwork).',
     '',
     'Options:',
     [['--json', 'Print them as JSON'], ...commonRows],
-  ]);
+    ],
+    width,
+  );
 }
 
-export function infoHelp(): string {
-  return layout([
+export function infoHelp(width = helpWidth()): string {
+  return layout(
+    [
     'Usage: groundwork info [options]',
     '',
     'The stack of the project in the current directory, and which of the files create-groundwork wrote were edited or deleted since (compared with the hashes in groundwork.json).',
     '',
     'Options:',
     [['--json', 'Print it as JSON'], ...commonRows],
-  ]);
+    ],
+    width,
+  );
 }
 
 /** Help of a `groundwork` command, by name. */
-export const commandHelp: Record<string, () => string> = { add: addHelp, list: listHelp, info: infoHelp };
+export const commandHelp: Record<string, (width?: number) => string> = { add: addHelp, list: listHelp, info: infoHelp };

@@ -1,7 +1,7 @@
 // Which package manager the user ran us with (npm_config_user_agent), unless --pm says otherwise;
 // and whether the chosen one is installed, found on PATH the way a shell would (nothing is spawned).
 import { accessSync, constants, statSync } from 'node:fs';
-import { posix, win32 } from 'node:path';
+import { join } from 'node:path';
 import { GroundworkError, quote, UsageError } from '../errors.js';
 import { didYouMean } from '../cli/suggest.js';
 
@@ -42,11 +42,11 @@ export interface PathLookup {
 export function findExecutable(command: string, { env = process.env, platform = process.platform }: PathLookup = {}): string | undefined {
   const windows = platform === 'win32';
   const path = (windows ? (env.Path ?? env.PATH) : env.PATH) ?? '';
-  const extensions = windows ? ['', ...(env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean)] : [''];
+  const extensions = windows ? (env.PATHEXT ?? '.COM;.EXE;.BAT;.CMD').split(';').filter(Boolean) : [''];
   for (const dir of path.split(windows ? ';' : ':')) {
     if (dir === '') continue;
     for (const extension of extensions) {
-      const candidate = (windows ? win32 : posix).join(dir, command + extension);
+      const candidate = join(dir, command + extension);
       try {
         if (!statSync(candidate).isFile()) continue;
         if (!windows) accessSync(candidate, constants.X_OK);

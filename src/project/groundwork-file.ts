@@ -52,12 +52,12 @@ export function groundworkJsonProblems(value: unknown): string[] {
   if (!isRecord(value.stack)) problems.push(expected('"stack"', 'an object of category -> option ids', value.stack));
   else {
     for (const [category, options] of Object.entries(value.stack)) {
-      const field = `"stack.${category}"`;
+      const field = (index = '') => `"stack.${category}${index}"`;
       if (!categoryId.test(category)) problems.push(`"stack" has a key ${quote(category)} that is not a category id`);
-      else if (!Array.isArray(options) || options.length === 0) problems.push(expected(field, 'a non-empty array of option ids', options));
+      else if (!Array.isArray(options) || options.length === 0) problems.push(expected(field(), 'a non-empty array of option ids', options));
       else {
         const bad = options.findIndex((option) => typeof option !== 'string' || !categoryId.test(option));
-        if (bad !== -1) problems.push(expected(`${field}[${bad}]`, 'an option id', options[bad]));
+        if (bad !== -1) problems.push(expected(field(`[${bad}]`), 'an option id', options[bad]));
       }
     }
   }

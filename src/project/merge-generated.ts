@@ -61,16 +61,23 @@ function placeAddition(old: string[], user: string[], at: number): number | unde
   return preceding === undefined ? undefined : preceding + 1;
 }
 
+/** A line's substance: without indentation and a trailing comma or semicolon. */
+const substance = (line: string) => line.trim().replace(/[,;]$/, '');
+
 /**
- * The user already made this change (e.g. by following a manual step): the new block stands in the
- * file and none of the removed lines is left. Such a hunk is skipped instead of applied twice. An
- * added block counts only when it has a line the old output did not have anywhere, so a common line
- * such as `}` standing elsewhere in the file is never taken for the addition.
+ * The user already made this change, e.g. by following a manual step, maybe in their own layout
+ * (`queueBullmq` added to an array they keep on one line): every line the generator adds that the
+ * old output did not have anywhere stands in the file (as a line, or its substance within one), and
+ * none of the lines it removes is left, not even within a line. Such a hunk is skipped instead of applied twice. Lines the old
+ * output had too (`}`, `];`) prove nothing and are not looked at; a hunk of only those never counts.
  */
 function alreadyApplied(user: string[], old: string[], hunk: Hunk): boolean {
+  const text = user.join('\n');
   const removed = old.slice(hunk.start, hunk.end).filter((line) => line.trim() !== '');
-  const added = hunk.lines.length === 0 ? removed.length > 0 : hunk.lines.some((line) => line.trim() !== '' && !old.includes(line)) && occurrences(user, hunk.lines).length > 0;
-  return added && removed.every((line) => !user.includes(line));
+  const distinctive = hunk.lines.filter((line) => line.trim() !== '' && !old.includes(line));
+  if (distinctive.length === 0 && (hunk.lines.some((line) => line.trim() !== '') || removed.length === 0)) return false;
+  const added = distinctive.every((line) => user.includes(line) || text.includes(substance(line)));
+  return added && removed.every((line) => !user.includes(line) && !text.includes(substance(line)));
 }
 
 /**

@@ -107,7 +107,8 @@ describe('npm create groundwork@latest (default stack, from a local registry)', 
     await writeFile(readme, `${await readFile(readme, 'utf8')}\n## Our team notes\nOwned by the payments team.\n`);
     const modulesTs = join(project, 'src/modules.ts');
     await writeFile(modulesTs, `// Keep this list short.\n${await readFile(modulesTs, 'utf8')}`);
-    await run('npx', ['--yes', 'groundwork', 'add', 'cache', 'redis'], project);
+    // The command the README and the CLI suggest: the project's own script, never `npx groundwork`.
+    await run('npm', ['run', 'groundwork', '--', 'add', 'cache', 'redis'], project);
     expect(await readFile(readme, 'utf8')).toContain('Owned by the payments team.');
     expect(await readFile(modulesTs, 'utf8')).toMatch(/^\/\/ Keep this list short\.\n[\s\S]*cacheRedis,/);
     await run('npm', ['run', 'typecheck'], project);

@@ -7,18 +7,25 @@ import { packageRoot } from '../../src/paths.js';
 
 export interface CliResult {
   exitCode: number;
+  /** The signal that ended the process, if one did (then exitCode is -1). */
+  signal?: string;
   stdout: string;
   stderr: string;
 }
 
-async function runBin(bin: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
-  const result = await execa('node', [join(packageRoot, 'bin', bin), ...args], {
+/** Starts a built bin the way a user does; await the returned process for its result. */
+export function startBin(bin: 'create-groundwork.js' | 'groundwork.js', args: string[], cwd: string, env: Record<string, string> = {}) {
+  return execa('node', [join(packageRoot, 'bin', bin), ...args], {
     cwd,
     reject: false,
     stdin: 'ignore',
     env: { NO_COLOR: '1', npm_config_user_agent: '', ...env },
   });
-  return { exitCode: result.exitCode ?? -1, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function runBin(bin: 'create-groundwork.js' | 'groundwork.js', args: string[], cwd: string, env: Record<string, string> = {}): Promise<CliResult> {
+  const result = await startBin(bin, args, cwd, env);
+  return { exitCode: result.exitCode ?? -1, signal: result.signal ?? undefined, stdout: result.stdout, stderr: result.stderr };
 }
 
 export const createGroundwork = (args: string[], cwd: string, env?: Record<string, string>) => runBin('create-groundwork.js', args, cwd, env);

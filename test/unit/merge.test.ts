@@ -67,3 +67,17 @@ describe('mergePackageJson', () => {
     expect(mergePackageJson(before, after, '{ nope')).toBeUndefined();
   });
 });
+
+describe('mergeGeneratedChanges after a manual step', () => {
+  it('recognises additions the user already made, in their own layout, and goes on with the rest', () => {
+    const user = modulesBefore.replace('export const modules = [\n  a,\n];', 'export const modules = [a, b];').replace("import a from './a.js';", "import a from './a.js';\nimport b from './b.js';");
+    expect(mergeAdditions(modulesBefore, modulesAfter, user)).toBe(user);
+  });
+
+  it('does not take a common line standing elsewhere for the addition, nor a removal as done while its text is left', () => {
+    const braces = 'function f() {\n  return 1;\n}\n';
+    expect(mergeAdditions(braces, `${braces}}\n`, `// mine\n${braces}`)).toBe(`// mine\n${braces}}\n`);
+    const removal = mergeAdditions(modulesAfter, modulesBefore, modulesAfter.replace('export const modules = [\n  a,\n  b,\n];', 'export const modules = [a, b];'));
+    expect(removal).toBeUndefined();
+  });
+});

@@ -48,6 +48,28 @@ describe('errors are RFC 9457 problem+json', () => {
     expectProblem(res, 415);
   });
 
+  it('400 for a URL the router cannot decode, as problem+json instead of Fastify\'s own JSON', async () => {
+    const res = await built.app.inject('/probe/items/%zz?token=abc');
+    expect(res.statusCode).toBe(400);
+    expectProblem(res, 400);
+    expect(res.headers['x-request-id']).toBe(res.json().requestId);
+  });
+
+  it('400 for an empty JSON body', async () => {
+    const res = await built.app.inject({ method: 'POST', url: '/probe/items', headers: { 'content-type': 'application/json' }, payload: '' });
+    expect(res.statusCode).toBe(400);
+    expectProblem(res, 400);
+  });
+
+  it.each([
+    ['statusCode', '/probe/plugin-client-error', 409],
+    ['status (http-errors)', '/probe/http-errors-client-error', 410],
+  ])('keeps the client-error status a plugin sets as %s', async (_label, url, status) => {
+    const res = await built.app.inject(url);
+    expect(res.statusCode).toBe(status);
+    expectProblem(res, status);
+  });
+
   it('500 without leaking the message or stack', async () => {
     const res = await built.app.inject('/probe/boom');
     expect(res.statusCode).toBe(500);

@@ -134,7 +134,7 @@ describe('HTTP server limit settings', () => {
       expect(server.headersTimeout).toBe(10_000);
       expect(server.keepAliveTimeout).toBe(72_000);
       expect(server.timeout).toBe(60_000);
-      expect(server.maxHeaderSize ?? 16384).toBe(16384);
+      expect((server as typeof server & { maxHeaderSize?: number }).maxHeaderSize).toBe(16384);
     } finally {
       await built.app.close();
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import type { Note } from '../src/core/ports.js';
-import { compareListOrder } from '../src/features/notes/cursor.js';
+import { compareListOrder, cursorOf } from '../src/features/notes/cursor.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
@@ -88,6 +88,35 @@ describe('notes REST API', () => {
     expect((await built.app.inject({ url: '/v1/notes', headers: { 'if-none-match': list.headers.etag as string } })).statusCode).toBe(304);
   });
 
+  it('answers 400 for text PostgreSQL cannot store or that would be stored altered', async () => {
+    for (const title of ['nul\u0000', 'lone \ud800 surrogate', 'escape \u001b[31m', 'bidi \u202e override']) {
+      const res = await create(title);
+      expect(res.statusCode, JSON.stringify(title)).toBe(400);
+      expect(res.json()).toMatchObject({ errors: [{ location: 'body', path: '/title' }] });
+    }
+    const invalidUtf8 = Buffer.concat([Buffer.from('{"title":"caf'), Buffer.from([0xe9]), Buffer.from('","body":""}')]); // latin-1 é
+    const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { ...headers, 'content-type': 'application/json' }, payload: invalidUtf8 });
+    expect(res.statusCode).toBe(400);
+    expect(res.json()).toMatchObject({ title: 'Invalid body encoding' });
+    expect((await create('tab\tand\nnewline are fine', 'emoji 😀 too')).statusCode).toBe(201);
+  });
+
+  it('answers 400 for wrong types and unknown fields instead of coercing or dropping them', async () => {
+    for (const payload of [{ title: 5, body: 'b' }, { title: 't', body: null }, { title: ['t'], body: 'b' }, { title: 't', body: 'b', extra: 1 }]) {
+      const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers, payload });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(400);
+    }
+  });
+
+  it('answers 400 for page sizes and cursors that are not what the API hands out', async () => {
+    for (const limit of ['5.5', '1e1', '05', '0x5', '-1', '101']) expect((await built.app.inject(`/v1/notes?limit=${limit}`)).statusCode, limit).toBe(400);
+    expect((await built.app.inject('/v1/notes?limit=5')).statusCode).toBe(200);
+    const id = '00000000-0000-4000-8000-000000000000';
+    for (const createdAt of ['0', '2024-02-30T00:00:00.000Z', '+275760-09-13T00:00:00.000Z', '-271821-04-20T00:00:00.000Z']) {
+      expect((await built.app.inject(`/v1/notes?after=${cursorOf({ createdAt, id })}`)).statusCode, createdAt).toBe(400);
+    }
+  });
+
   it('publishes an OpenAPI 3.1 document and a docs UI', async () => {
     const doc = (await built.app.inject('/openapi.json')).json();
     expect(doc.openapi).toBe('3.1.0');
@@ -96,6 +125,28 @@ describe('notes REST API', () => {
     const docs = await built.app.inject('/docs/');
     expect(docs.statusCode).toBe(200);
     expect(docs.body).toContain('<html');
+  });
+});
+
+describe('notes REST API docs switch (REST_DOCS)', () => {
+  const served = async (env: Record<string, string>) => {
+    const built = await testApp({ PGLITE_DATA_DIR: 'memory://', ...env });
+    try {
+      const [doc, ui] = await Promise.all([built.app.inject('/openapi.json'), built.app.inject('/docs/')]);
+      return [doc.statusCode, ui.statusCode];
+    } finally {
+      await built.app.close();
+    }
+  };
+
+  it('serves no document or UI in production unless REST_DOCS=true', async () => {
+    expect(await served({ NODE_ENV: 'production' })).toEqual([404, 404]);
+    expect(await served({ NODE_ENV: 'production', REST_DOCS: 'true' })).toEqual([200, 200]);
+  });
+
+  it('serves them in development and test unless REST_DOCS=false', async () => {
+    expect(await served({ NODE_ENV: 'development' })).toEqual([200, 200]);
+    expect(await served({ REST_DOCS: 'false' })).toEqual([404, 404]);
   });
 });
 

@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -10,6 +11,7 @@ import { createJwtAuthenticator } from '../src/modules/auth-jwt/authenticator.js
 import { envSpec } from '../src/modules/auth-jwt/env.js';
 import authJwt from '../src/modules/auth-jwt/index.js';
 import { signDevToken } from '../src/modules/auth-jwt/sign.js';
+import { parseTokenArgs, UsageError } from '../src/modules/auth-jwt/token-args.js';
 import { VerifiedTokens } from '../src/modules/auth-jwt/verified-tokens.js';
 import { modules } from '../src/modules.js';
 import { testApp, testEnv, testModules } from './support/app.js';
@@ -64,9 +66,15 @@ describe('auth-jwt with JWT_SECRET (HS256, development)', () => {
     await expect(auth.authenticate(request(`Bearer ${await sign({ expiresIn: now - 10 })}`))).rejects.toMatchObject({ detail: 'token expired' });
   });
 
-  it('rejects other schemes and malformed headers', async () => {
-    await expect(auth.authenticate(request('Basic YWxpY2U6cHc='))).rejects.toMatchObject({ status: 401 });
-    await expect(auth.authenticate(request('Bearer'))).rejects.toMatchObject({ status: 401 });
+  it('rejects other schemes with a bare Bearer challenge, malformed Bearer headers as invalid_token (RFC 6750)', async () => {
+    const basic = await rejection(auth.authenticate(request('Basic YWxpY2U6cHc=')));
+    expect(basic).toMatchObject({ status: 401 });
+    expect(basic?.options.headers?.['www-authenticate']).toBe('Bearer');
+    for (const header of ['Bearer', 'Bearer a b']) {
+      const malformed = await rejection(auth.authenticate(request(header)));
+      expect(malformed, header).toMatchObject({ status: 401 });
+      expect(malformed?.options.headers?.['www-authenticate'], header).toMatch(/^Bearer error="invalid_token"/);
+    }
   });
 
   it('refuses to start without keys or with a short secret', async () => {
@@ -146,6 +154,7 @@ describe('auth-jwt over HTTP', () => {
       const missing = await built.app.inject('/whoami');
       expect(missing.statusCode).toBe(401);
       expect(missing.headers['content-type']).toContain('application/problem+json');
+      expect(missing.headers['www-authenticate']).toBe('Bearer');
       const bad = await built.app.inject({ url: '/whoami', headers: { authorization: 'Bearer not.a.jwt' } });
       expect(bad.statusCode).toBe(401);
       expect(bad.headers['www-authenticate']).toContain('invalid_token');
@@ -205,5 +214,55 @@ describe('auth-jwt with JWT_JWKS_URL (RS256/ES256 from a local JWKS server)', ()
     const down = await authenticatorWith({ JWT_JWKS_URL: 'http://127.0.0.1:1/jwks.json', JWT_ISSUER: IDP });
     const token = await signWith('RS256', 'rsa-1', keys.rsa!);
     await expect(down.authenticate(request(`Bearer ${token}`))).rejects.toMatchObject({ status: 503 });
+  });
+});
+
+describe('npm run token', () => {
+  it('parses subject, scopes (repeated, comma or space separated) and time to live', () => {
+    expect(parseTokenArgs([])).toEqual({ help: false, sub: 'dev', scopes: [], ttl: '1h' });
+    expect(parseTokenArgs(['--sub', 'alice', '--scope', 'notes:read,notes:write', '--scope', 'a b', '--ttl', '30m'])).toEqual({
+      help: false,
+      sub: 'alice',
+      scopes: ['notes:read', 'notes:write', 'a', 'b'],
+      ttl: '30m',
+    });
+    expect(parseTokenArgs(['-h'])).toEqual({ help: true });
+  });
+
+  it.each([
+    [['--bogus'], /--bogus/],
+    [['stray'], /stray/],
+    [['--sub'], /--sub/],
+    [['--sub', ' '], /--sub must not be empty/],
+    [['--ttl', 'soon'], /--ttl "soon" is not a time span/],
+  ])('refuses %j with a usage error naming it', (argv, message) => {
+    expect(() => parseTokenArgs(argv)).toThrow(UsageError);
+    expect(() => parseTokenArgs(argv)).toThrow(message);
+  });
+
+  // The script as npm runs it (minus .env): exit codes and output, never a stack trace.
+  const runToken = (args: string[]) =>
+    spawnSync(process.execPath, ['--import', 'tsx', 'src/modules/auth-jwt/token.ts', ...args], {
+      encoding: 'utf8',
+      env: { PATH: process.env.PATH, JWT_SECRET: SECRET },
+      timeout: 60_000,
+    });
+
+  it('prints a usage line and exits 2 on bad arguments, 0 with the usage on --help', () => {
+    const bad = runToken(['--bogus']);
+    expect(bad.status).toBe(2);
+    expect(bad.stderr).toMatch(/^token: .*--bogus.*\nusage: npm run token -- /);
+    expect(bad.stderr).not.toMatch(/\n\s+at /);
+    const help = runToken(['--help']);
+    expect(help.status).toBe(0);
+    expect(help.stdout).toMatch(/^usage: npm run token -- /);
+  });
+
+  it('prints a token the app accepts', async () => {
+    const result = runToken(['--sub', 'erin', '--scope', 'notes:write', '--ttl', '5m']);
+    expect(result.status, result.stderr).toBe(0);
+    const token = result.stdout.trim().split('\n').at(-1)!;
+    const auth = await authenticatorWith({});
+    await expect(auth.authenticate(request(`Bearer ${token}`))).resolves.toMatchObject({ subject: 'erin', scopes: ['notes:write'] });
   });
 });

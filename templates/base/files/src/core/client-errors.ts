@@ -7,6 +7,7 @@ import type { Socket } from 'node:net';
 import type { ConnectionError, FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { errorStatus, PROBLEM_CONTENT_TYPE, problem, sendProblem } from './errors.js';
 import { acceptRequestId, REQUEST_ID_HEADER } from './logger.js';
+import { redactUrl } from './url-redaction.js';
 
 const REQUEST_LINE_START = /^[A-Z]+ /;
 
@@ -70,6 +71,6 @@ export function sendFrameworkError(error: FastifyError, request: FastifyRequest,
   const status = errorStatus(error);
   reply.header(REQUEST_ID_HEADER, request.id);
   if (status >= 500) request.log.error({ err: error }, 'router failed');
-  else request.log.info({ status_code: status, reason: error.code }, 'request rejected by the router');
+  else request.log.info({ method: request.method, url: redactUrl(request.url), status_code: status, reason: error.code }, 'request rejected by the router');
   return sendProblem(request, reply, problem(status, FRAMEWORK_ERROR_DETAILS[error.code]));
 }

@@ -107,7 +107,20 @@ export function loadConfig(env: Env = process.env): Config {
 export function loadAppConfig(moduleSpecs: readonly EnvSpec[], env: Env = process.env): { config: Config; redacted: Record<string, unknown> } {
   const spec: EnvSpec = Object.assign({}, envSpec, ...moduleSpecs);
   const values = loadConfigFrom(spec, env);
-  return { config: loadConfig(env), redacted: redactConfig(values, spec) };
+  const config = loadConfig(env);
+  const issues = relationIssues(config);
+  if (issues.length > 0) throw new ConfigError(issues);
+  return { config, redacted: redactConfig(values, spec) };
+}
+
+/** Rules between the core's variables, once each is valid on its own. */
+function relationIssues(config: Config): ConfigIssue[] {
+  const issues: ConfigIssue[] = [];
+  // Node refuses to start a server whose headers timeout is longer than its request timeout.
+  if (config.HEADERS_TIMEOUT_MS > config.REQUEST_TIMEOUT_MS) {
+    issues.push({ variable: 'HEADERS_TIMEOUT_MS', value: String(config.HEADERS_TIMEOUT_MS), accepted: `at most REQUEST_TIMEOUT_MS (${config.REQUEST_TIMEOUT_MS})` });
+  }
+  return issues;
 }
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|API_?KEY|CREDENTIAL/i;

@@ -1,13 +1,13 @@
 // How long a client may take and how big a request head may be, for every HTTP server of the process.
 import type { ServerOptions } from 'node:http';
-import { ConfigError, type Config } from './config.js';
+import type { Config } from './config.js';
 
 export type ServerLimitsConfig = Pick<Config, 'REQUEST_TIMEOUT_MS' | 'HEADERS_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'CONNECTION_TIMEOUT_MS' | 'MAX_HEADER_BYTES'>;
 
 /** Node checks the request and headers timeouts on an interval (default 30 s), late by up to that much. */
 const MAX_TIMEOUT_CHECK_INTERVAL_MS = 1000;
 
-/** Fastify's timeout options and the Node server options it passes through (`http`). */
+/** Fastify's timeout options and the Node server options it passes through (`http`); loadAppConfig checked them. */
 export function serverLimits(config: ServerLimitsConfig): {
   requestTimeout: number;
   keepAliveTimeout: number;
@@ -15,10 +15,6 @@ export function serverLimits(config: ServerLimitsConfig): {
   http: ServerOptions;
 } {
   const { REQUEST_TIMEOUT_MS, HEADERS_TIMEOUT_MS, KEEP_ALIVE_TIMEOUT_MS, CONNECTION_TIMEOUT_MS, MAX_HEADER_BYTES } = config;
-  // Node refuses a headers timeout longer than the request timeout; say which variable to change.
-  if (HEADERS_TIMEOUT_MS > REQUEST_TIMEOUT_MS) {
-    throw new ConfigError([{ variable: 'HEADERS_TIMEOUT_MS', value: String(HEADERS_TIMEOUT_MS), accepted: `at most REQUEST_TIMEOUT_MS (${REQUEST_TIMEOUT_MS})` }]);
-  }
   return {
     requestTimeout: REQUEST_TIMEOUT_MS,
     keepAliveTimeout: KEEP_ALIVE_TIMEOUT_MS,

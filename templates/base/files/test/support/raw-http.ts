@@ -1,6 +1,6 @@
 // HTTP/1.1 over a bare TCP socket, for what fetch will not send: oversized or malformed request heads,
 // URLs with dot segments kept as written, clients that send one byte at a time.
-import { connect, type Socket } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 
 export interface RawResponse {
   status: number;
@@ -9,7 +9,7 @@ export interface RawResponse {
 }
 
 /** The port a listening Fastify app is bound to. */
-export const portOf = (app: { addresses(): Array<{ port: number }> }): number => app.addresses()[0]!.port;
+export const portOf = (app: { server: { address(): unknown } }): number => (app.server.address() as AddressInfo).port;
 
 export interface RawConnection {
   socket: Socket;

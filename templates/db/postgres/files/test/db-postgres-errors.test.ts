@@ -32,6 +32,7 @@ describe('db-postgres error mapping', () => {
       const mapped = toRepositoryError(error);
       expect(mapped).toBeInstanceOf(DatabaseUnavailableError);
       expect(mapped).toMatchObject({ status: 503, options: { headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } } });
+      expect(mapped.message).toMatch(/^PostgreSQL unavailable: /);
       expect(JSON.stringify(stdSerializers.err(mapped))).not.toContain(SECRET);
     }
   });
@@ -45,7 +46,7 @@ describe('db-postgres error mapping', () => {
     });
     const mapped = toRepositoryError(drizzleFailure(cause));
     expect(mapped).toBeInstanceOf(DatabaseQueryError);
-    expect(mapped).toMatchObject({ code: '23505', details: { constraint: 'notes_pkey', table: 'notes' }, message: 'PostgreSQL query failed (SQLSTATE 23505)' });
+    expect(mapped).toMatchObject({ code: '23505', details: { constraint: 'notes_pkey', table: 'notes' }, message: 'PostgreSQL query failed (SQLSTATE 23505, constraint notes_pkey, table notes)' });
     expect(mapped.cause).toBeUndefined();
     expect(JSON.stringify(stdSerializers.err(mapped))).not.toContain(SECRET);
   });

@@ -35,7 +35,7 @@ export function clientErrorStatus(error: unknown): number | undefined {
   return typeof status === 'number' && status >= 400 && status < 500 ? status : undefined;
 }
 
-function formatExecutionError(error: GraphQLError, log: FastifyBaseLogger): GraphQLFormattedError {
+function formatExecutionError(error: GraphQLErrorType, log: FastifyBaseLogger): GraphQLFormattedError {
   const original = error.originalError;
   const at = { ...(error.locations ? { locations: error.locations } : {}), ...(error.path ? { path: error.path } : {}) };
   const status = clientErrorStatus(original);

@@ -2,17 +2,43 @@
 // - JSON bodies must be valid UTF-8. Fastify's own parser decodes invalid bytes to U+FFFD, so a note
 //   would be stored altered and answered 201; here that is a 400.
 // - Bodies are validated by TypeBox without coercion: Fastify's default Ajv turns {"title": 5} into
-//   "5", null into "" and ["x"] into "x", and drops unknown fields. Query strings, params and headers
-//   (always text) are still converted to the schema's types.
+//   "5", null into "" and ["x"] into "x", and drops unknown fields.
+// - Query strings, params and headers (always text) are converted to the schema's types, but a number
+//   only from its canonical text: "5" is 5, while "5.5", "05", "1e1", " 5" or "0x5" are refused
+//   (TypeBox alone truncates "5.5" to 5; Ajv reads "0x5" and " 5").
 // Registered in the REST scope only: other API styles and the probes keep Fastify's defaults.
-import { TypeBoxValidatorCompiler } from '@fastify/type-provider-typebox';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
+import type { TSchema } from 'typebox';
+import { Compile } from 'typebox/compile';
+import { Value } from 'typebox/value';
 import { HttpProblem } from '../../core/errors.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** Converts text fields to the schema's types, leaving any number conversion that changes the text as text (so it fails the check). */
+function convertText(schema: TSchema, value: unknown): unknown {
+  if (!isRecord(value)) return Value.Convert(schema, value);
+  const converted = Value.Convert(schema, { ...value }); // converts in place
+  if (!isRecord(converted)) return converted;
+  const out = { ...converted };
+  for (const [key, raw] of Object.entries(value)) {
+    if (typeof raw === 'string' && typeof out[key] === 'number' && String(out[key]) !== raw) out[key] = raw;
+  }
+  return out;
+}
+
+const strictCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
+  const validator = Compile(schema);
+  return (value: unknown) => {
+    const input = httpPart === 'body' ? value : convertText(schema, value);
+    return validator.Check(input) ? { value: input } : { error: [...validator.Errors(input)] };
+  };
+};
+
 export function registerStrictInput(scope: FastifyInstance): void {
-  scope.setValidatorCompiler(TypeBoxValidatorCompiler);
+  scope.setValidatorCompiler(strictCompiler);
 
   const { onProtoPoisoning = 'error', onConstructorPoisoning = 'error' } = scope.initialConfig;
   const parseJson = scope.getDefaultJsonParser(onProtoPoisoning, onConstructorPoisoning);

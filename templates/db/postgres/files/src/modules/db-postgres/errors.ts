@@ -6,11 +6,15 @@ import { HttpProblem } from '../../core/errors.js';
 /** Seconds a client should wait before retrying while the database is unreachable. */
 export const RETRY_AFTER_SECONDS = 5;
 
-/** 503: PostgreSQL is unreachable, refused the connection, timed out, or the pool is exhausted. */
+/**
+ * 503: PostgreSQL is unreachable, refused the connection, timed out, or the pool is exhausted. Clients
+ * get the problem's detail; the log line gets the message, which names the reason.
+ */
 export class DatabaseUnavailableError extends HttpProblem {
   constructor(readonly reason: string) {
     super(503, 'The database is unavailable; retry later.', { title: 'Service Unavailable', headers: { 'retry-after': String(RETRY_AFTER_SECONDS) } });
     this.name = 'DatabaseUnavailableError';
+    this.message = `PostgreSQL unavailable: ${reason}`;
   }
 }
 
@@ -21,7 +25,8 @@ export class DatabaseQueryError extends Error {
     readonly code: string | undefined,
     readonly details: { constraint?: string; table?: string; column?: string },
   ) {
-    super(`PostgreSQL query failed${code ? ` (SQLSTATE ${code})` : ''}`);
+    const names = Object.entries(details).map(([key, value]) => `${key} ${value}`);
+    super(`PostgreSQL query failed${code ? ` (SQLSTATE ${[code, ...names].join(', ')})` : ''}`);
   }
 }
 
