@@ -109,7 +109,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     const composition = await composeStack(projectName, stack, generator.spec);
     for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
     if (generator.source === 'tarball' || generator.source === 'directory') {
-      notes.push(`This generator is on no registry, so package.json refers to it as ${generator.spec}: keep it there, or run "npm install -D create-groundwork@latest" in the project before sharing it.`);
+      notes.push(`This generator is on no registry, so the project's groundwork script runs it from ${generator.spec.slice('file:'.length)}: keep it there, or switch to a published version (npm install -D -E create-groundwork@latest, and the same spec in the script).`);
     }
 
     const summary = {

@@ -66,8 +66,7 @@ const commonRows: Row[] = [
 ];
 
 export function createHelp(width = helpWidth()): string {
-  return layout(
-    [
+  return layout([
     'Usage: create-groundwork [dir] [options]',
     '       npm create groundwork@latest my-api -- --db postgres --cache redis --yes',
     '',
@@ -88,14 +87,11 @@ export function createHelp(width = helpWidth()): string {
       ...commonRows,
       ['--version, -v', 'Show the version'],
     ],
-    ],
-    width,
-  );
+  ], width);
 }
 
 export function groundworkHelp(width = helpWidth()): string {
-  return layout(
-    [
+  return layout([
     'Usage: groundwork <command> [options]',
     '',
     'Commands (run inside a project made by create-groundwork):',
@@ -111,14 +107,11 @@ export function groundworkHelp(width = helpWidth()): string {
     '',
     'Categories and options:',
     categoryRows(),
-    ],
-    width,
-  );
+  ], width);
 }
 
 export function addHelp(width = helpWidth()): string {
-  return layout(
-    [
+  return layout([
     'Usage: groundwork add <category> <option> [options]',
     '',
     'Adds a module to the project in the current directory, or replaces the option of a single-choice category. Files you have not changed are updated, the additions are merged into files you edited, and anything that cannot be merged safely stops the command before it writes anything.',
@@ -135,37 +128,29 @@ export function addHelp(width = helpWidth()): string {
     ],
     '',
     'Example: groundwork add cache redis',
-    ],
-    width,
-  );
+  ], width);
 }
 
 export function listHelp(width = helpWidth()): string {
-  return layout(
-    [
+  return layout([
     'Usage: groundwork list [options]',
     '',
     'Every category and option groundwork add accepts (* marks the defaults of create-groundwork).',
     '',
     'Options:',
     [['--json', 'Print them as JSON'], ...commonRows],
-    ],
-    width,
-  );
+  ], width);
 }
 
 export function infoHelp(width = helpWidth()): string {
-  return layout(
-    [
+  return layout([
     'Usage: groundwork info [options]',
     '',
     'The stack of the project in the current directory, and which of the files create-groundwork wrote were edited or deleted since (compared with the hashes in groundwork.json).',
     '',
     'Options:',
     [['--json', 'Print it as JSON'], ...commonRows],
-    ],
-    width,
-  );
+  ], width);
 }
 
 /** Help of a `groundwork` command, by name. */

@@ -50,17 +50,22 @@ const captures: Capture[] = [
 ];
 
 const valueFlags = new Set(captures.filter((c) => c.accepts).map((c) => `--${c.flag}`));
+/** The flags of `groundwork add`, `list` and `info` that npm also has. */
+const groundworkFlags = new Set(['no-install', 'dry-run', 'json']);
+/** How npm ran us: `npm create` (init), `npm exec`, or a package script (`npm run groundwork ...`). */
+const npmCommands = new Set(['init', 'exec', 'run', 'run-script']);
 
 /**
- * Throws a UsageError naming the generator flags npm took for itself and the command that passes them
- * on, when create-groundwork runs under `npm create` / `npm exec` without them.
+ * Throws a UsageError naming the flags npm took for itself and the command that passes them on, when
+ * a bin runs under `npm create`, `npm exec` or `npm run` without them.
  */
-export function checkNpmSwallowedFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): void {
-  if (!env.npm_config_user_agent?.startsWith('npm/') || (env.npm_command !== 'init' && env.npm_command !== 'exec')) return;
+export function checkNpmSwallowedFlags(argv: readonly string[], env: NodeJS.ProcessEnv = process.env, bin: 'create-groundwork' | 'groundwork' = 'create-groundwork'): void {
+  if (!env.npm_config_user_agent?.startsWith('npm/') || !npmCommands.has(env.npm_command ?? '')) return;
   const given = (flag: string) => argv.some((token) => token === `--${flag}` || token.startsWith(`--${flag}=`));
-  if (given('help') || argv.includes('-h')) return;
+  if (given('help') || given('version') || argv.includes('-h') || argv.includes('-v')) return;
 
-  const swallowed = captures.flatMap((capture) => (given(capture.flag) ? [] : capture.taken(env).map((value) => ({ capture, value }))));
+  const ours = bin === 'groundwork' ? captures.filter((c) => groundworkFlags.has(c.flag)) : captures;
+  const swallowed = ours.flatMap((capture) => (given(capture.flag) ? [] : capture.taken(env).map((value) => ({ capture, value }))));
   if (swallowed.length === 0) return;
 
   // npm's positionals: ours (the directory) and the values of the options it did not know.
@@ -69,29 +74,36 @@ export function checkNpmSwallowedFlags(argv: readonly string[], env: NodeJS.Proc
     if (valueFlags.has(argv[i]!)) i++;
     else if (!argv[i]!.startsWith('-')) positionals.push({ index: i, word: argv[i]! });
   }
-  const [dir, ...extra] = positionals;
+  const [dir, ...extra] = bin === 'create-groundwork' ? positionals : [undefined, ...positionals];
   const used = new Set<number>();
   const claim = (fits: (word: string) => boolean) => {
-    const found = extra.find((p) => !used.has(p.index) && fits(p.word));
+    const found = extra.find((p) => p !== undefined && !used.has(p.index) && fits(p.word));
     if (found) used.add(found.index);
     return found?.word;
   };
   const resolved = swallowed.map(({ capture, value }) => ({ capture, value: value ?? claim((word) => capture.accepts?.(word) ?? false) }));
   const words = resolved.map(({ capture, value }) => {
-    const word = value ?? claim(() => true) ?? '<value>';
-    return capture.accepts ? [`--${capture.flag}`, word] : [`--${capture.flag}`];
+    if (!capture.accepts) return [`--${capture.flag}`];
+    return [`--${capture.flag}`, value ?? claim(() => true) ?? '<value>'];
   });
 
   const taken = words.map((w) => w.join(' ')).join(words.length === 2 ? ' and ' : ', ');
   const rest = argv.filter((_, i) => i !== dir?.index && !used.has(i));
-  const generatorArgs = [...words.flat(), ...rest].map(shellQuote).join(' ');
-  const target = dir ? `${shellQuote(dir.word)} ` : '';
-  const fromPackage = items(env.npm_config_package || undefined).map((spec) => `--package=${shellQuote(spec)} `).join('');
-  const command =
-    env.npm_command === 'init'
-      ? `npm create groundwork@latest ${target}-- ${generatorArgs}`
-      : `npm exec ${fromPackage}-- create-groundwork ${target}${generatorArgs}`;
+  const args = (bin === 'create-groundwork' ? [...(dir ? [dir.word] : []), ...words.flat(), ...rest] : [...rest, ...words.flat()]).map(shellQuote);
+  throw new UsageError(`npm took ${taken} for itself: put -- before the ${bin === 'groundwork' ? 'arguments of groundwork' : "generator's flags"}: ${npmCommand(bin, args, env)}`, cacheNote(resolved, env));
+}
+
+function npmCommand(bin: string, args: string[], env: NodeJS.ProcessEnv): string {
+  if (env.npm_command === 'init') return `npm create groundwork@latest ${args[0] ?? ''} -- ${args.slice(1).join(' ')}`.replace('  ', ' ');
+  if (env.npm_command === 'exec') {
+    const fromPackage = items(env.npm_config_package || undefined).map((spec) => `--package=${shellQuote(spec)} `).join('');
+    return `npm exec ${fromPackage}-- ${bin} ${args.join(' ')}`;
+  }
+  return `npm run ${shellQuote(env.npm_lifecycle_event ?? bin)} -- ${args.join(' ')}`;
+}
+
+/** `--cache redis` made npm use ./redis as its cache folder. */
+function cacheNote(resolved: { capture: Capture; value: string | undefined }[], env: NodeJS.ProcessEnv): string[] {
   const cache = resolved.find(({ capture, value }) => capture.flag === 'cache' && value !== undefined && env.npm_config_cache === value);
-  const details = cache ? [`npm also used ./${cache.value} as its cache folder; you can delete it.`] : [];
-  throw new UsageError(`npm took ${taken} for itself: put -- before the generator's flags: ${command}`, details);
+  return cache ? [`npm also used ./${cache.value} as its cache folder; you can delete it.`] : [];
 }

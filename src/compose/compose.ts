@@ -2,7 +2,7 @@
 // so `create`, `add`, --dry-run and the combination tests all share it.
 import { categories } from '../catalog/catalog.js';
 import type { ModuleManifest, Stack } from '../catalog/types.js';
-import { groundworkScript } from '../project/generator-spec.js';
+import { generatorEntries } from '../project/generator-spec.js';
 import { hashContents } from './hash.js';
 import { mergeLists } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
@@ -96,9 +96,10 @@ export function compose({ projectName, stack, generatorVersion, generatorSpec = 
     }
   }
 
-  // The project refers to the generator that made it, so `npm run groundwork -- add` composes with the same templates.
-  const versions = { ...source.versions, 'create-groundwork': generatorSpec };
-  put('package.json', renderPackageJson(projectName, modules, versions, { groundwork: groundworkScript(generatorSpec) }), 'compose');
+  // The project runs the generator that made it (`npm run groundwork -- add` composes with the same
+  // templates): pinned as a devDependency when it came from a registry, through the script alone otherwise.
+  const generator = generatorEntries(generatorSpec);
+  put('package.json', renderPackageJson(projectName, modules, source.versions, generator), 'compose');
   put('.env.example', renderEnvExample(modules), 'compose');
   for (const module of modules) if (module.env?.length) put(envSpecPath(module), renderEnvSpec(module), 'compose');
   put('src/modules.ts', renderModulesTs(modules), 'compose');

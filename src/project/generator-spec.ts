@@ -61,6 +61,18 @@ export function generatorSpecOf(packageRoot: string, version: string): Generator
  */
 export const groundworkScript = (spec: string): string => `npm exec --yes --package=${shellQuote(`${NAME}@${spec}`)} -- groundwork`;
 
+/** A spec a registry serves (an exact version), as opposed to a path or a URL. */
+export const isRegistrySpec = (spec: string): boolean => /^\d+\.\d+\.\d+(-[\w.-]+)?$/.test(spec);
+
+/**
+ * What package.json gets: always the script; the devDependency only for a registry version. A path
+ * (tarball, checkout) as a dependency would break `npm ci` wherever that path does not exist: in the
+ * Docker build, in CI, on a colleague's machine.
+ */
+export function generatorEntries(spec: string): { scripts: Record<string, string>; devDependencies: Record<string, string> } {
+  return { scripts: { groundwork: groundworkScript(spec) }, devDependencies: isRegistrySpec(spec) ? { [NAME]: spec } : {} };
+}
+
 /** The spec a project already uses: its package.json devDependency, if any. */
 export function projectGeneratorSpec(packageJson: string | undefined): string | undefined {
   if (packageJson === undefined) return undefined;

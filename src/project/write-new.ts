@@ -2,7 +2,7 @@
 // never removed or renamed (the user's shell may stand in it; it may be a mount point, a symlink or
 // a setgid directory), so files are staged inside it and moved into place (see transaction.ts).
 import { mkdirSync, readdirSync, readFileSync, rmdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { GroundworkError } from '../errors.js';
 import { acquireProjectLock, LOCK_FILE, type ProjectLock } from './lock.js';
 import { recoverLeftover, stageChanges, TX_DIR, type FileChange, type Recovery } from './transaction.js';
@@ -57,53 +57,58 @@ export function readExisting(target: string, path: string): string | undefined {
 
 export interface OpenTarget {
   lock: ProjectLock;
-  /** We made the directory, so giving up removes it again. */
+  /** We made the directory (and maybe parents up to `createdTop`), so giving up removes them again. */
   createdRoot: boolean;
+  createdTop?: string;
   recovery: Recovery;
 }
 
 /**
- * Makes the target if needed and takes its lock; a run that died half-way in it is undone first.
- * Then checks again that it is (still) acceptable: another process may have written in the meantime.
+ * Makes the target (and missing parents) if needed and takes its lock; a run that died half-way in it
+ * is undone first. Then checks again that it is (still) acceptable: another process may have written
+ * in the meantime.
  */
 export function openTarget(target: string, force: boolean, command: string): OpenTarget {
-  let createdRoot = false;
+  let createdTop: string | undefined;
   try {
-    mkdirSync(target);
-    createdRoot = true;
+    createdTop = mkdirSync(target, { recursive: true });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new GroundworkError(`Cannot create ${target}: ${code === 'EROFS' ? 'read-only file system' : 'permission denied'}. Create it yourself, or choose a directory you can write to.`);
-    if (code === 'ENOENT') throw new GroundworkError(`Cannot create ${target}: its parent directory does not exist.`);
-    if (code !== 'EEXIST') throw error;
+    if (code === 'ENOTDIR' || code === 'EEXIST') throw new GroundworkError(`Cannot create ${target}: a file stands in its path.`);
+    throw error;
   }
-  const lock = acquireLock(target, command, createdRoot);
+  const lock = acquireLock(target, command, createdTop);
   try {
     const recovery = recoverLeftover(target);
     inspectTarget(target, force);
-    return { lock, createdRoot: createdRoot || recovery.createdRoot, recovery };
+    return { lock, createdRoot: createdTop !== undefined || recovery.createdRoot, createdTop, recovery };
   } catch (error) {
     lock.release();
     throw error;
   }
 }
 
-function acquireLock(target: string, command: string, createdRoot: boolean): ProjectLock {
+function acquireLock(target: string, command: string, createdTop: string | undefined): ProjectLock {
   try {
     return acquireProjectLock(target, command);
   } catch (error) {
-    if (createdRoot) removeRoot(target);
+    removeCreated(target, createdTop);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EACCES' || code === 'EROFS' || code === 'EPERM') throw new GroundworkError(`Cannot write in ${target}: permission denied.`);
     throw error;
   }
 }
 
-function removeRoot(target: string): void {
-  try {
-    rmdirSync(target);
-  } catch {
-    // not empty any more: something else was written there, leave it
+/** Removes the target and the parents made for it, each only while empty. */
+function removeCreated(target: string, createdTop = target): void {
+  for (let dir = target; ; dir = dirname(dir)) {
+    try {
+      rmdirSync(dir);
+    } catch {
+      return; // not empty any more: something else was written there, leave it
+    }
+    if (dir === createdTop || dirname(dir) === dir) return;
   }
 }
 
@@ -119,5 +124,5 @@ export function writeProject(target: string, open: OpenTarget, changes: FileChan
 /** Gives up on a target opened with openTarget: releases the lock and removes a directory we made. */
 export function abandonTarget(target: string, open: OpenTarget): void {
   open.lock.release();
-  if (open.createdRoot) removeRoot(target);
+  if (open.createdRoot) removeCreated(target, open.createdTop);
 }

@@ -16,7 +16,7 @@ export default defineModule({
     'pino',
     'prom-client',
   ],
-  devDependencies: ['create-groundwork', '@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
+  devDependencies: ['@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
   // @fastify/otel asks for @opentelemetry/core 2.x, whose peer range excludes the api 1.10 that sdk-node
   // needs; core 3.x keeps the two exports @fastify/otel uses (see docs/decisions.md).
   overrides: { '@fastify/otel': ['@opentelemetry/core'] },

@@ -145,6 +145,19 @@ describe('create-groundwork into odd directories', () => {
   });
 });
 
+describe('create-groundwork next steps', () => {
+  it('quote a path the shell would split or expand, and suggest only the project’s groundwork script', async () => {
+    mkdirSync(join(dir.path, "it's"));
+    const result = await createGroundwork(["it's/api", ...quick], dir.path);
+    expect(result.exitCode).toBe(0);
+    expect(result.stdout).toContain(`  cd "it's/api"\n`);
+    expect(result.stdout).toContain('npm run groundwork -- add <category> <option>');
+    expect(result.stdout).not.toContain('npx groundwork');
+    const json = JSON.parse((await createGroundwork(['$HOME/x', ...quick, '--json'], dir.path)).stdout);
+    expect(json.nextSteps[0]).toBe("cd '$HOME/x'");
+  });
+});
+
 describe('create-groundwork interrupted', () => {
   it('killed half-way through a --force write: the next run undoes the half, keeps the user’s files, then finishes', async () => {
     const target = join(dir.path, 'busy');

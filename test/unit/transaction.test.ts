@@ -152,6 +152,9 @@ describe('create targets', () => {
     const made = join(dir.path, 'made');
     abandonTarget(made, openTarget(made, false, 'test'));
     expect(existsSync(made)).toBe(false);
+    const nested = join(dir.path, 'apps', 'team', 'api');
+    abandonTarget(nested, openTarget(nested, false, 'test'));
+    expect(readdirSync(dir.path)).toEqual([]);
     const existing = join(dir.path, 'existing');
     mkdirSync(existing);
     abandonTarget(existing, openTarget(existing, false, 'test'));

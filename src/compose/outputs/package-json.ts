@@ -13,7 +13,16 @@ function pinned(names: string[], versions: Record<string, string>, field: string
   return Object.fromEntries(entries);
 }
 
-export function renderPackageJson(projectName: string, modules: readonly ModuleManifest[], versions: Record<string, string>, ownScripts: Record<string, string> = {}): string {
+const sortedByName = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+
+export interface ComposerEntries {
+  /** Scripts the composer adds (the `groundwork` script). */
+  scripts?: Record<string, string>;
+  /** devDependencies the composer adds, pinned already (the generator, when it came from a registry). */
+  devDependencies?: Record<string, string>;
+}
+
+export function renderPackageJson(projectName: string, modules: readonly ModuleManifest[], versions: Record<string, string>, own: ComposerEntries = {}): string {
   const names = (pick: (m: ModuleManifest) => string[] | undefined, what: string) => mergeLists(modules, pick, (name) => name, what);
   const pkg = {
     name: projectName,
@@ -21,9 +30,9 @@ export function renderPackageJson(projectName: string, modules: readonly ModuleM
     private: true,
     type: 'module',
     engines: { node: generatedNodeRange },
-    scripts: { ...mergeRecords(modules, (m) => m.scripts, 'script'), ...ownScripts },
+    scripts: { ...mergeRecords(modules, (m) => m.scripts, 'script'), ...own.scripts },
     dependencies: pinned(names((m) => m.dependencies, 'dependency'), versions, 'dependency'),
-    devDependencies: pinned(names((m) => m.devDependencies, 'devDependency'), versions, 'devDependency'),
+    devDependencies: sortedByName({ ...pinned(names((m) => m.devDependencies, 'devDependency'), versions, 'devDependency'), ...own.devDependencies }),
   };
   const overrides = mergeRecords(modules, (m) => m.overrides, 'override');
   if (Object.keys(overrides).length > 0) {

@@ -132,6 +132,8 @@ describe('GraphQL API', () => {
       expect([payload, response.statusCode, response.json().data, response.json().errors[0].extensions.code]).toEqual([payload, 400, null, 'BAD_REQUEST']);
     }
     expect((await post('{"query":123}')).json().errors[0].message).toBe('query must be a string, got a number');
+    const subscription = await post('{"query":"subscription { noteCreated { id } }"}');
+    expect([subscription.statusCode, subscription.json().errors[0].extensions.code]).toEqual([400, 'BAD_REQUEST']); // graphql-ws only
     const get = async (query: string) => {
       const response = await built.app.inject({ method: 'GET', url: `/graphql?${query}` });
       return [response.statusCode, response.json().errors?.[0]?.extensions.code];

@@ -13,8 +13,8 @@ import { envSpec } from './env.js';
 import { clientErrorStatus, formatErrors } from './errors.js';
 import { graphqlWsProtocol } from './graphql-ws-protocol.js';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from './graphql-runtime.js';
-import { operationObserver } from './observability.js';
-import { checkGraphQLRequest } from './request-shape.js';
+import { operationObserver, operationOf } from './observability.js';
+import { BadGraphQLRequest, checkGraphQLRequest } from './request-shape.js';
 import { notesResolvers } from './resolvers.js';
 import { schema } from './schema.js';
 import { slotsPerSocket } from './subscription-slots.js';
@@ -79,6 +79,11 @@ export default defineModule({
       const [invalid] = validate(subscriptionSchema, document, [...specifiedRules, ...validationRules]);
       if (invalid) throw invalid;
       if (context.subscriptions?.full) throw context.subscriptions.refusal();
+    });
+    // Over HTTP, a subscription would run once with nothing to resolve: it is graphql-ws only.
+    app.graphql.addHook('preExecution', async (_schema, document, context) => {
+      const operation = operationOf(document, operationNameOf(context.reply?.request.body));
+      if (operation?.operation === 'subscription') throw new BadGraphQLRequest(`Subscriptions are served over graphql-ws: open a WebSocket to ${GRAPHQL_PATH}`);
     });
     app.graphql.addHook('preExecution', async (_schema, document, context) => {
       observer.started(document, operationNameOf(context.reply?.request.body), context);

@@ -16,6 +16,10 @@ interface Running {
 /** Operation names are chosen by clients: past this many distinct ones, new names are counted as "other". */
 export const OPERATION_NAMES_MAX = 200;
 
+/** The operation a request runs: the one named, else the only one. */
+export const operationOf = (document: DocumentNode, operationName: string | undefined): OperationDefinitionNode | undefined =>
+  document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName));
+
 export interface OperationObserver {
   started(document: DocumentNode, operationName: string | undefined, context: object): void;
   finished(context: object, failed: boolean): void;
@@ -49,9 +53,7 @@ export function operationObserver(registry: Registry): OperationObserver {
 
   return {
     started(document, operationName, context) {
-      const definition = document.definitions.find(
-        (d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION && (!operationName || d.name?.value === operationName),
-      );
+      const definition = operationOf(document, operationName);
       const type = definition?.operation ?? 'query';
       const name = definition?.name?.value;
       const span = tracer.startSpan(name ? `${type} ${name}` : type, {
