@@ -30,7 +30,7 @@ const flagSpecs: FlagSpec[] = [
   { name: 'yes', alias: 'y', type: 'boolean' },
   { name: 'no-install', type: 'boolean' },
   { name: 'no-git', type: 'boolean' },
-  { name: 'pm', type: 'string', accepted: `Accepted: ${packageManagers.join(', ')}.` },
+  { name: 'pm', type: 'string', accepted: 'Accepted: npm.' },
   { name: 'force', type: 'boolean' },
   { name: 'dry-run', type: 'boolean' },
   { name: 'json', type: 'boolean' },
@@ -50,10 +50,19 @@ function checkProjectName(dir: string): string {
   return name;
 }
 
-function checkPackageManager(value: string | boolean | undefined): PackageManager {
-  if (value === undefined) return detectPackageManager();
+/**
+ * Generated projects install with `npm ci` from package-lock.json (their Dockerfile and CI workflow),
+ * so another package manager is refused rather than half supported (see docs/decisions.md).
+ */
+function checkPackageManager(value: string | boolean | undefined, notes: string[]): PackageManager {
+  if (value === undefined) {
+    const detected = detectPackageManager();
+    if (detected !== 'npm') notes.push(`You ran this with ${detected}; the project is installed with npm, which its Dockerfile and CI workflow use (npm ci from package-lock.json).`);
+    return 'npm';
+  }
   const pm = packageManagers.find((name) => name === value);
-  if (!pm) throw new UsageError(`Unknown value "${String(value)}" for --pm. Accepted: ${packageManagers.join(', ')}.`);
+  if (!pm) throw new UsageError(`Unknown value "${String(value)}" for --pm. Accepted: npm.`);
+  if (pm !== 'npm') throw new UsageError(`--pm ${pm} is not supported yet: generated projects install with npm ci from package-lock.json (in their Dockerfile and CI workflow). Leave --pm out, or use --pm npm.`);
   return pm;
 }
 
@@ -86,9 +95,9 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
 
   const json = flags.json === true;
   const interactive = flags.yes !== true && process.stdin.isTTY === true && process.stdout.isTTY === true && !json;
-  const pm = checkPackageManager(flags.pm);
-  const force = flags.force === true;
   const notes: string[] = [];
+  const pm = checkPackageManager(flags.pm, notes);
+  const force = flags.force === true;
   const interrupts = trapInterrupts();
   try {
     let dir = positionals[0];

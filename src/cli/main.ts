@@ -45,6 +45,7 @@ const helpFlags = new Set(['--help', '-h']);
 
 export function groundworkMain(argv: readonly string[]): Promise<void> {
   return run(argv, async () => {
+    (await import('./npm-flags.js')).checkNpmSwallowedFlags(argv, process.env, 'groundwork');
     const leading: string[] = [];
     let start = 0;
     while (start < argv.length && globalFlags.has(argv[start]!)) leading.push(argv[start++]!);

@@ -4,8 +4,9 @@
 // (npm_config_db=true, argv "my-api postgres"), one it knows keeps its value (--cache redis ->
 // npm_config_cache=redis, --dry-run -> npm_config_dry_run=true), and some it abbreviates (--pm bun ->
 // --message: npm_config_message=bun). Seen from here, the flag is missing and npm_config_* is set.
-// `npm create` runs as npm_command=init, `npm exec` as exec; npx and the other package managers pass
-// options through.
+// The same happens to `npm run groundwork add cache redis --dry-run` (npm then runs the script without
+// --dry-run). `npm create` runs as npm_command=init, `npm exec` as exec, a script as run (run-script
+// before npm 11); npx and the other package managers pass options through.
 import { categories } from '../catalog/catalog.js';
 import type { Category } from '../catalog/types.js';
 import { UsageError } from '../errors.js';
@@ -74,7 +75,10 @@ export function checkNpmSwallowedFlags(argv: readonly string[], env: NodeJS.Proc
     if (valueFlags.has(argv[i]!)) i++;
     else if (!argv[i]!.startsWith('-')) positionals.push({ index: i, word: argv[i]! });
   }
-  const [dir, ...extra] = bin === 'create-groundwork' ? positionals : [undefined, ...positionals];
+  // The first positional is the directory, unless npm left no more than the values it took from us.
+  const valuesInArgv = swallowed.filter(({ capture, value }) => capture.accepts && value === undefined).length;
+  const hasDir = bin === 'create-groundwork' && positionals.length > valuesInArgv;
+  const [dir, ...extra] = hasDir ? positionals : [undefined, ...positionals];
   const used = new Set<number>();
   const claim = (fits: (word: string) => boolean) => {
     const found = extra.find((p) => p !== undefined && !used.has(p.index) && fits(p.word));
@@ -84,22 +88,27 @@ export function checkNpmSwallowedFlags(argv: readonly string[], env: NodeJS.Proc
   const resolved = swallowed.map(({ capture, value }) => ({ capture, value: value ?? claim((word) => capture.accepts?.(word) ?? false) }));
   const words = resolved.map(({ capture, value }) => {
     if (!capture.accepts) return [`--${capture.flag}`];
-    return [`--${capture.flag}`, value ?? claim(() => true) ?? '<value>'];
+    const word = value ?? claim(() => true);
+    return [`--${capture.flag}`, word === undefined ? '<value>' : shellQuote(word)];
   });
 
   const taken = words.map((w) => w.join(' ')).join(words.length === 2 ? ' and ' : ', ');
   const rest = argv.filter((_, i) => i !== dir?.index && !used.has(i));
-  const args = (bin === 'create-groundwork' ? [...(dir ? [dir.word] : []), ...words.flat(), ...rest] : [...rest, ...words.flat()]).map(shellQuote);
-  throw new UsageError(`npm took ${taken} for itself: put -- before the ${bin === 'groundwork' ? 'arguments of groundwork' : "generator's flags"}: ${npmCommand(bin, args, env)}`, cacheNote(resolved, env));
+  const target = dir ? [shellQuote(dir.word)] : [];
+  const quotedRest = rest.map(shellQuote);
+  const after = bin === 'create-groundwork' ? [...words.flat(), ...quotedRest] : [...quotedRest, ...words.flat()];
+  const where = bin === 'groundwork' ? 'arguments of groundwork' : "generator's flags";
+  throw new UsageError(`npm took ${taken} for itself: put -- before the ${where}: ${npmCommand(bin, target, after, env)}`, cacheNote(resolved, env));
 }
 
-function npmCommand(bin: string, args: string[], env: NodeJS.ProcessEnv): string {
-  if (env.npm_command === 'init') return `npm create groundwork@latest ${args[0] ?? ''} -- ${args.slice(1).join(' ')}`.replace('  ', ' ');
+/** The command that passes `target` (the directory, if any) and `after` on to `bin`, in the form npm ran it. */
+function npmCommand(bin: string, target: string[], after: string[], env: NodeJS.ProcessEnv): string {
+  if (env.npm_command === 'init') return ['npm create groundwork@latest', ...target, '--', ...after].join(' ');
   if (env.npm_command === 'exec') {
-    const fromPackage = items(env.npm_config_package || undefined).map((spec) => `--package=${shellQuote(spec)} `).join('');
-    return `npm exec ${fromPackage}-- ${bin} ${args.join(' ')}`;
+    const fromPackage = items(env.npm_config_package || undefined).map((spec) => `--package=${shellQuote(spec)}`);
+    return ['npm exec', ...fromPackage, '--', bin, ...target, ...after].join(' ');
   }
-  return `npm run ${shellQuote(env.npm_lifecycle_event ?? bin)} -- ${args.join(' ')}`;
+  return ['npm run', shellQuote(env.npm_lifecycle_event ?? bin), '--', ...target, ...after].join(' ');
 }
 
 /** `--cache redis` made npm use ./redis as its cache folder. */

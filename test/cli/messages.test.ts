@@ -50,7 +50,7 @@ const createCases: Case[] = [
   {
     name: 'a package manager that is not installed',
     bin: 'create',
-    args: ['fresh', '--pm', 'bun', '--yes'],
+    args: ['no-bun', '--pm', 'bun', '--yes'],
     env: { PATH: dirname(process.execPath) },
     code: 1,
     message: 'bun is not installed (no "bun" on PATH). Install it (https://bun.sh/docs/installation)',
@@ -94,6 +94,14 @@ const groundworkCases: Case[] = [
   { name: 'a mistyped flag of info', bin: 'groundwork', args: ['info', '--jsno'], code: 2, message: 'Unknown option "--jsno". Did you mean --json?' },
   { name: 'help on an unknown command', bin: 'groundwork', args: ['help', 'ad'], code: 2, message: 'No help on "ad". Did you mean add? Commands: add, list, info.' },
   { name: 'arguments to --version', bin: 'groundwork', args: ['--version', 'now'], code: 2, message: '--version takes no arguments, got: now.' },
+  {
+    name: '--dry-run npm run took (which would otherwise change the project)',
+    bin: 'groundwork',
+    args: ['add', 'cache', 'redis', '--no-install'],
+    env: { ...npm, npm_command: 'run', npm_lifecycle_event: 'groundwork', npm_config_dry_run: 'true' },
+    code: 2,
+    message: 'npm took --dry-run for itself: put -- before the arguments of groundwork: npm run groundwork -- add cache redis --no-install --dry-run',
+  },
   { name: 'a misspelt value to add', bin: 'groundwork', args: ['add', 'cache', 'rediss', '--no-install'], code: 2, message: 'Unknown value "rediss" for --cache. Did you mean redis?' },
 ];
 
@@ -104,7 +112,7 @@ beforeAll(async () => {
   dir = await tempDir('gw-messages-');
   await mkdir(join(dir.path, 'busy'));
   await writeFile(join(dir.path, 'busy', 'notes.txt'), 'mine\n');
-  const created = await createGroundwork(['app', '--yes', '--no-install', '--no-git', '--auth', 'none'], dir.path);
+  const created = await createGroundwork(['app', '--yes', '--no-install', '--no-git'], dir.path);
   expect(created.exitCode, created.stderr).toBe(0);
   project = join(dir.path, 'app');
   record = await readFile(join(project, 'groundwork.json'), 'utf8');
@@ -260,10 +268,11 @@ describe('a corrupted groundwork.json', () => {
 });
 
 describe('groundwork info', () => {
-  it('counts the files create-groundwork wrote: every file of the project', async () => {
+  it('counts the files create-groundwork wrote: every file of the project, .env included', async () => {
     const result = await groundwork(['info', '--json'], project);
     expect(result.exitCode, result.stderr).toBe(0);
     const files = Object.keys(await snapshot(project));
+    expect(files).toContain('.env');
     expect(JSON.parse(result.stdout).generated).toBe(files.length);
     expect((await groundwork(['info'], project)).stdout).toContain(`files    ${files.length} generated, 0 edited since, 0 deleted`);
   });

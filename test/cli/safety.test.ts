@@ -158,6 +158,17 @@ describe('create-groundwork next steps', () => {
   });
 });
 
+describe('create-groundwork run through another package manager', () => {
+  it('installs with npm, which the Dockerfile and CI use, and says so', async () => {
+    const result = await createGroundwork(['api', ...quick, '--json'], dir.path, { npm_config_user_agent: 'pnpm/10.2.0 npm/? node/v24.11.0 linux x64' });
+    expect(result.exitCode).toBe(0);
+    const summary = JSON.parse(result.stdout);
+    expect(summary.packageManager).toBe('npm');
+    expect(summary.notes).toContain('You ran this with pnpm; the project is installed with npm, which its Dockerfile and CI workflow use (npm ci from package-lock.json).');
+    expect(summary.nextSteps).toContain('npm install');
+  });
+});
+
 describe('create-groundwork interrupted', () => {
   it('killed half-way through a --force write: the next run undoes the half, keeps the user’s files, then finishes', async () => {
     const target = join(dir.path, 'busy');

@@ -189,12 +189,29 @@ describe('flags npm took for itself', () => {
     );
   });
 
+  it('gives the npm run form for a package script, for groundwork too', () => {
+    const script = { npm_command: 'run', npm_lifecycle_event: 'groundwork', npm_config_dry_run: 'true' };
+    expect(() => checkNpmSwallowedFlags(['add', 'cache', 'redis'], { ...npm, ...script }, 'groundwork')).toThrow(
+      'npm took --dry-run for itself: put -- before the arguments of groundwork: npm run groundwork -- add cache redis --dry-run',
+    );
+    expect(() => checkNpmSwallowedFlags(['list'], { ...npm, npm_command: 'run-script', npm_lifecycle_event: 'gw', npm_config_json: 'true' }, 'groundwork')).toThrow(
+      'npm run gw -- list --json',
+    );
+    expect(() => checkNpmSwallowedFlags(['info'], { ...npm, npm_command: 'exec', npm_config_db: 'true' }, 'groundwork')).not.toThrow();
+  });
+
+  it('puts the options after -- when no directory was given', () => {
+    expect(check(['postgres'], { npm_config_db: 'true' })).toThrow('npm create groundwork@latest -- --db postgres');
+    expect(check([], { npm_config_db: 'true' })).toThrow("npm took --db <value> for itself: put -- before the generator's flags: npm create groundwork@latest -- --db <value>");
+  });
+
   it('stays quiet when the flags came through, outside npm create/exec, and for npm\'s own settings', () => {
     expect(check(['my-api', '--db', 'postgres', '--dry-run'], { npm_config_db: 'true', npm_config_dry_run: 'true' })).not.toThrow();
-    expect(check(['my-api'], { npm_command: 'run-script', npm_config_dry_run: 'true' })).not.toThrow();
     expect(check(['my-api'], { npm_config_user_agent: 'pnpm/10.0.0 npm/? node/v24 linux x64', npm_config_db: 'true' })).not.toThrow();
     expect(check(['my-api'], { npm_config_cache: '/root/.npm', npm_config_git: 'git', npm_config_yes: 'true', npm_config_message: '%s' })).not.toThrow();
     expect(check(['--help'], { npm_config_db: 'true' })).not.toThrow();
+    expect(check(['--version'], { npm_config_db: 'true' })).not.toThrow();
+    expect(check(['my-api'], { npm_command: 'test', npm_config_json: 'true' })).not.toThrow();
   });
 });
 

@@ -2,7 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { composeStack } from '../../src/compose/compose-stack.js';
 import type { Composition } from '../../src/compose/compose.js';
+import { renderGithubWorkflow } from '../../src/compose/outputs/github-workflow.js';
 import { structuralProblems } from '../../tools/matrix/checks.js';
+import { CI_WORKFLOW } from '../../tools/matrix/workflow-checks.js';
 import { importSpecifiers } from '../../tools/matrix/imports.js';
 import { typeKey } from '../../tools/matrix/file-set-keys.js';
 
@@ -46,6 +48,65 @@ describe('matrix structural checks', () => {
     expect(missing).toContain('docker-compose.yml: services app; the stack needs app, migrate, postgres, redis, worker');
     expect(missing).toContain('docker-compose.yml: app depends on undefined service db');
     expect(await broken((files) => files.set('docker-compose.yml', 'services: [\n'))).toContainEqual(expect.stringContaining('docker-compose.yml is not valid YAML'));
+  });
+});
+
+describe('matrix check of the CI workflow', () => {
+  const editWorkflow = (edit: (workflow: string) => string) => async () => {
+    const composition = await composeStack('checked', stack);
+    const workflow = composition.files.get(CI_WORKFLOW) ?? renderGithubWorkflow(composition.modules);
+    const files = new Map(composition.files);
+    files.set(CI_WORKFLOW, edit(workflow));
+    return structuralProblems({ ...composition, files }).filter((problem) => problem.startsWith(CI_WORKFLOW));
+  };
+
+  it('passes the composed workflow', async () => {
+    expect(await editWorkflow((workflow) => workflow)()).toEqual([]);
+  });
+
+  it('catch a workflow the GitHub Actions schema rejects, and one that is not YAML', async () => {
+    expect(await editWorkflow((workflow) => workflow.replace('runs-on:', 'runs_on:'))()).toEqual([
+      `${CI_WORKFLOW}: /jobs/test: Additional property 'runs_on' is not allowed`,
+      `${CI_WORKFLOW}: /jobs/test/runs-on: This property is required`,
+    ]);
+    expect(await editWorkflow((workflow) => workflow.replace('      redis:\n        image:', '      redis:\n        imag:'))()).toContain(
+      `${CI_WORKFLOW}: /jobs/test/services/redis: Additional property 'imag' is not allowed`,
+    );
+    expect(await editWorkflow(() => 'jobs: [\n')()).toEqual([expect.stringMatching(new RegExp(`^${CI_WORKFLOW}: line 2: did not find expected node content`))]);
+  });
+
+  it('catch service containers that differ from the services compose runs beside the app', async () => {
+    const withoutRedis = await editWorkflow((workflow) => workflow.replace(/      redis:\n(?: {8}.*\n)+/, ''))();
+    expect(withoutRedis).toContain(`${CI_WORKFLOW}: service containers postgres; docker-compose.yml runs postgres, redis beside what it builds`);
+    const otherImage = await editWorkflow((workflow) => workflow.replace('"redis:7-alpine"', '"redis:6"'))();
+    expect(otherImage).toEqual([`${CI_WORKFLOW}: service redis runs redis:6; docker-compose.yml runs redis:7-alpine`]);
+  });
+
+  it('need no TEST_* URL for a service the stack does not have, though a test names it (REST tests name TEST_DATABASE_URL)', async () => {
+    const composition = await composeStack('checked', { ...stack, db: ['none'] });
+    expect([...composition.files.values()].some((contents) => contents.includes("'TEST_DATABASE_URL'"))).toBe(true);
+    expect(structuralProblems(composition)).toEqual([]);
+  });
+
+  it('take the GitHub expressions of a composed workflow for what they are, not unrendered template tokens', async () => {
+    const composition = await composeStack('checked', stack);
+    const files = new Map(composition.files);
+    files.set(CI_WORKFLOW, composition.files.get(CI_WORKFLOW) ?? renderGithubWorkflow(composition.modules));
+    const problems = structuralProblems({ ...composition, files, rendered: new Set([...composition.rendered, CI_WORKFLOW]) });
+    expect(files.get(CI_WORKFLOW)).toContain('${{ matrix.node }}');
+    expect(problems.filter((problem) => problem.includes('template token'))).toEqual([]);
+  });
+
+  it('catch TEST_* URLs the tests do not read, missing ones, ones at no published port, and unknown scripts', async () => {
+    const renamed = await editWorkflow((workflow) => workflow.replace('TEST_REDIS_URL:', 'TEST_REDIS:'))();
+    expect(renamed).toEqual([
+      `${CI_WORKFLOW}: the generated tests read TEST_REDIS_URL, which the workflow does not set`,
+      `${CI_WORKFLOW}: sets TEST_REDIS, which no generated test reads`,
+    ]);
+    const unpublished = await editWorkflow((workflow) => workflow.replace('redis://127.0.0.1:6379', 'redis://127.0.0.1:6390'))();
+    expect(unpublished).toEqual([`${CI_WORKFLOW}: TEST_REDIS_URL=redis://127.0.0.1:6390 is not a localhost port a service container publishes`]);
+    const script = await editWorkflow((workflow) => workflow.replace('"npm run lint"', '"npm run lint:all"'))();
+    expect(script).toEqual([`${CI_WORKFLOW}: runs npm run lint:all, which package.json does not define`]);
   });
 });
 

@@ -3,12 +3,15 @@ import { parse as parseYaml } from 'yaml';
 import type { Composition } from '../../src/compose/compose.js';
 import { hashContents } from '../../src/compose/hash.js';
 import { importProblem, importSpecifiers } from './imports.js';
+import { workflowProblems } from './workflow-checks.js';
 
 const EXACT_VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?$/;
-const TEMPLATE_TOKEN = /\{\{[#/^>!]?\s*[\w@.[\]]+[^}]*\}\}/;
+/** A handlebars token left in a rendered file; `${{ ... }}` is a GitHub Actions expression, not one. */
+const TEMPLATE_TOKEN = /(?<!\$)\{\{[#/^>!]?\s*[\w@.[\]]+[^}]*\}\}/;
 const ENV_READ = /process\.env(?:\.([A-Z][A-Z0-9_]*)|\[\s*['"]([A-Z][A-Z0-9_]*)['"]\s*\])/g;
 
 interface PackageJson {
+  scripts?: Record<string, string>;
   dependencies?: Record<string, string>;
   devDependencies?: Record<string, string>;
   overrides?: Record<string, Record<string, string>>;
@@ -49,9 +52,10 @@ function checkTemplateTokens(composition: Composition, problems: string[]): void
 }
 
 /** Every variable the app's code reads from process.env is documented in .env.example. */
+const documentedEnv = (files: ReadonlyMap<string, string>) => new Set([...(files.get('.env.example') ?? '').matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+
 function checkEnvDocumented(files: ReadonlyMap<string, string>, problems: string[]): void {
-  const example = files.get('.env.example') ?? '';
-  const documented = new Set([...example.matchAll(/^#?\s*([A-Z][A-Z0-9_]*)=/gm)].map((m) => m[1]!));
+  const documented = documentedEnv(files);
   for (const [path, contents] of files) {
     if (!path.startsWith('src/') || !path.endsWith('.ts')) continue;
     for (const match of contents.matchAll(ENV_READ)) {
@@ -95,6 +99,7 @@ export function structuralProblems(composition: Composition): string[] {
   checkTemplateTokens(composition, problems);
   checkEnvDocumented(composition.files, problems);
   checkDockerCompose(composition, problems);
+  problems.push(...workflowProblems(composition, pkg.scripts ?? {}, documentedEnv(composition.files)));
   checkRecordedHashes(composition, problems);
   return problems;
 }

@@ -15,7 +15,6 @@ export const LINT_CONFIG = 'biome.json';
 
 interface Entry {
   layer: string;
-  path: string;
   contents: string;
 }
 
@@ -38,12 +37,13 @@ const hashOf = (text: string) => createHash('sha256').update(text).digest('hex')
  * nothing else). `root: false` goes on the first line, so diagnostics keep the config's line numbers.
  */
 function nestedConfig(contents: string, owner: string): string {
-  let config: object;
+  let config: unknown;
   try {
-    config = JSON.parse(contents) as object;
+    config = JSON.parse(contents);
   } catch (error) {
     throw new Error(`${owner}: ${LINT_CONFIG} is not plain JSON, which the matrix lint step needs: ${(error as Error).message}`);
   }
+  if (typeof config !== 'object' || config === null || Array.isArray(config)) throw new Error(`${owner}: ${LINT_CONFIG} is not a JSON object`);
   if ('root' in config) return `${JSON.stringify({ ...config, root: false }, null, 2)}\n`;
   return contents.replace(/^\s*\{/, '{ "root": false,');
 }
@@ -78,7 +78,7 @@ export class LintRun<Owner> {
       if (layer === undefined) {
         layer = `${configKey}-${versions.size}`;
         versions.set(contentKey, layer);
-        this.#entries.set(`${layer}/${path}`, { layer, path, contents });
+        this.#entries.set(`${layer}/${path}`, { layer, contents });
       }
       keys.push(`${layer}/${path}`);
     }

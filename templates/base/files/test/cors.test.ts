@@ -5,7 +5,10 @@ import { testApp } from './support/app.js';
 import { probeRoutes } from './support/probe-routes.js';
 
 const ORIGIN = 'https://app.example.test';
-const list = (value: unknown) => String(value).toLowerCase().split(/\s*,\s*/);
+const list = (value: unknown) =>
+  String(value)
+    .toLowerCase()
+    .split(/\s*,\s*/);
 
 describe('CORS', () => {
   let built: BuiltApp;

@@ -98,16 +98,36 @@ describe('HTTP server limits and errors before routing', () => {
     ['a request line that is not HTTP', () => rawRequest(port, 'HELLO THERE\r\n\r\n')],
     ['a non-numeric Content-Length', () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-length: abc\r\n\r\n')],
     ['a header name with a space', () => get('/probe/items/1', 'bad header: x\r\n')],
-    ['a bad chunk size', () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n')],
+    [
+      'a bad chunk size',
+      () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ntransfer-encoding: chunked\r\n\r\nzz\r\n'),
+    ],
   ])('400 for %s', async (_label, send) => {
     expectProblem(await send(), 400);
   });
 
   it.each([
     [404, () => get('/no/such/route')],
-    [400, () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 9\r\nconnection: close\r\n\r\n{"title":')],
-    [400, () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 0\r\nconnection: close\r\n\r\n')],
-    [413, () => rawRequest(port, `POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 300\r\nconnection: close\r\n\r\n{"title":"${'y'.repeat(287)}"}`)],
+    [
+      400,
+      () =>
+        rawRequest(
+          port,
+          'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 9\r\nconnection: close\r\n\r\n{"title":',
+        ),
+    ],
+    [
+      400,
+      () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 0\r\nconnection: close\r\n\r\n'),
+    ],
+    [
+      413,
+      () =>
+        rawRequest(
+          port,
+          `POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: application/json\r\ncontent-length: 300\r\nconnection: close\r\n\r\n{"title":"${'y'.repeat(287)}"}`,
+        ),
+    ],
     [415, () => rawRequest(port, 'POST /probe/items HTTP/1.1\r\nhost: test\r\ncontent-type: text/csv\r\ncontent-length: 3\r\nconnection: close\r\n\r\na,b')],
   ])('%i problem+json for what Fastify refuses over a real connection', async (status, send) => {
     expectProblem(await send(), status);
@@ -123,7 +143,9 @@ describe('HTTP server limits and errors before routing', () => {
 describe('HTTP server limit settings', () => {
   it('refuses a headers timeout longer than the request timeout, naming the variable', async () => {
     await expect(testApp({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '1000' })).rejects.toThrow(ConfigError);
-    await expect(testApp({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '1000' })).rejects.toThrow('HEADERS_TIMEOUT_MS="5000" is not at most REQUEST_TIMEOUT_MS (1000)');
+    await expect(testApp({ HEADERS_TIMEOUT_MS: '5000', REQUEST_TIMEOUT_MS: '1000' })).rejects.toThrow(
+      'HEADERS_TIMEOUT_MS="5000" is not at most REQUEST_TIMEOUT_MS (1000)',
+    );
   });
 
   it('applies production defaults to the Node server', async () => {

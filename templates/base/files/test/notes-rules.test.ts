@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { checkText, PAGE_LIMIT_MAX, TEXT_PATTERN } from '../src/features/notes/index.js';
-import { checkPageLimit } from '../src/features/notes/rules.js';
+import { checkPageLimit, checkText, PAGE_LIMIT_MAX, TEXT_PATTERN } from '../src/features/notes/index.js';
 import { forbiddenCharacter, hostilePageSize, textWithForbiddenCharacter } from './support/hostile-input.js';
 
 describe('notes text rule', () => {

@@ -20,7 +20,16 @@ const lookalikeRoutes = defineModule({
 });
 
 /** Every route @fastify/swagger-ui and the REST module serve, when this stack has them. */
-const DOCS = ['/openapi.json', '/docs', '/docs/', '/docs/json', '/docs/yaml', '/docs/static/index.html', '/docs/static/swagger-initializer.js', '/docs/static/swagger-ui.css'];
+const DOCS = [
+  '/openapi.json',
+  '/docs',
+  '/docs/',
+  '/docs/json',
+  '/docs/yaml',
+  '/docs/static/index.html',
+  '/docs/static/swagger-initializer.js',
+  '/docs/static/swagger-ui.css',
+];
 
 describe('ops endpoints are exact: look-alike paths are rate limited and authenticated', () => {
   let built: BuiltApp;
@@ -48,14 +57,20 @@ describe('ops endpoints are exact: look-alike paths are rate limited and authent
   });
 
   // Sent as written over a socket: fetch and inject would resolve the dot segments first.
-  it.each(['/livez/../probe/items/1', '/metrics/../probe/items/1', '/readyz/./../probe/items/1', '/metrics/', '//metrics', '/livez/', '/metrics;x', '/docs/../probe/items/1'])(
-    '%s is an API request: authenticated and rate limited',
-    async (path) => {
-      const res = await rawGet(path, 'Bearer forged');
-      expect(res.status, res.body).toBe(401);
-      expect(res.headers['ratelimit']).toBeDefined();
-    },
-  );
+  it.each([
+    '/livez/../probe/items/1',
+    '/metrics/../probe/items/1',
+    '/readyz/./../probe/items/1',
+    '/metrics/',
+    '//metrics',
+    '/livez/',
+    '/metrics;x',
+    '/docs/../probe/items/1',
+  ])('%s is an API request: authenticated and rate limited', async (path) => {
+    const res = await rawGet(path, 'Bearer forged');
+    expect(res.status, res.body).toBe(401);
+    expect(res.headers['ratelimit']).toBeDefined();
+  });
 
   it('never lets a dot-segment URL under the docs assets reach a user route', async () => {
     const res = await rawGet('/docs/static/../../probe/items/1', 'Bearer good-token');
@@ -63,7 +78,9 @@ describe('ops endpoints are exact: look-alike paths are rate limited and authent
   });
 
   it('exempts the probes, /metrics and the docs routes themselves, even with a forged token', async () => {
-    const docs = DOCS.filter((url) => built.app.hasRoute({ method: 'GET', url }) || (url.startsWith('/docs/static/') && built.app.hasRoute({ method: 'GET', url: '/docs/static/*' })));
+    const docs = DOCS.filter(
+      (url) => built.app.hasRoute({ method: 'GET', url }) || (url.startsWith('/docs/static/') && built.app.hasRoute({ method: 'GET', url: '/docs/static/*' })),
+    );
     for (const url of ['/livez', '/readyz', '/metrics', ...docs]) {
       const res = await built.app.inject({ url, headers: { authorization: 'Bearer forged' } });
       expect(res.statusCode, url).toBeLessThan(400);

@@ -9,6 +9,7 @@ import { authHeaders } from './support/auth.js';
 import { hostileCursor, hostilePageSize, hostileText, wrongTypeValue } from './support/hostile-input.js';
 import { hostileDocument, hostileVariables } from './support/graphql-hostile.js';
 import { captureLogs } from './support/log-capture.js';
+import { RawGraphqlWs } from './support/graphql-ws-client.js';
 
 interface Answer {
   statusCode: number;
@@ -84,6 +85,50 @@ describe('GraphQL under hostile input', () => {
         expectClientSafe(values, await built.app.inject({ method: 'GET', url: `/graphql?${search}` }));
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('answers hostile graphql-ws messages with replies, protocol errors or a client-fault close, never 1011', async () => {
+    const url = `${(await built.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/graphql`;
+    // 1000 and 1005 (connection_terminate: the client asked), 4400 bad message, 4401 subscribe before
+    // init, 4429 second init; 1002, 1007 (not UTF-8), 1008, 1009 from the shared limits. Never 1006 or 1011.
+    const clientFaultCloses = new Set([1000, 1005, 4400, 4401, 4409, 4429, 1002, 1007, 1008, 1009]);
+    const message = fc.oneof(
+      fc.jsonValue().map((value) => JSON.stringify(value)),
+      fc
+        .record(
+          {
+            type: fc.oneof(fc.constantFrom('connection_init', 'ping', 'pong', 'subscribe', 'complete', 'start', 'stop', 'connection_terminate'), fc.string(), wrongTypeValue),
+            id: fc.oneof(fc.string({ maxLength: 10 }), wrongTypeValue),
+            payload: fc.oneof(fc.record({ query: fc.oneof(hostileDocument, wrongTypeValue), variables: hostileVariables, operationName: fc.oneof(fc.string(), wrongTypeValue) }, { requiredKeys: [] }), wrongTypeValue),
+          },
+          { requiredKeys: [] },
+        )
+        .map((value) => JSON.stringify(value)),
+      fc.string({ maxLength: 60 }),
+      fc.uint8Array({ maxLength: 60 }).map((bytes) => Buffer.from(bytes)),
+    );
+    await fc.assert(
+      fc.asyncProperty(fc.boolean(), fc.array(message, { minLength: 1, maxLength: 5 }), async (init, messages) => {
+        const socket = await new RawGraphqlWs(url).open();
+        try {
+          if (init) {
+            socket.send({ type: 'connection_init' });
+            await socket.next((m) => m.type === 'connection_ack');
+          }
+          for (const one of messages) socket.send(one);
+          socket.send({ type: 'ping' }); // answered with pong in order, unless the connection was closed
+          const outcome = await Promise.race([socket.next((m) => m.type === 'pong').then(() => undefined), socket.closed]);
+          if (outcome) expect(clientFaultCloses.has(outcome.code), `closed with ${outcome.code} after ${JSON.stringify(messages).slice(0, 400)}`).toBe(true);
+          for (const error of socket.take((m) => m.type === 'error').flatMap((m) => m.payload ?? [])) {
+            expect(error.extensions?.code, JSON.stringify(messages).slice(0, 400)).not.toBe('INTERNAL_SERVER_ERROR');
+            expect(error.message, 'a JavaScript error leaked').not.toMatch(/Cannot read properties|is not a function|is not iterable|undefined/);
+          }
+        } finally {
+          await socket.close();
+        }
+      }),
+      { numRuns: 150 },
     );
   });
 

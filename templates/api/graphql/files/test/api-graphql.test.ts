@@ -141,6 +141,8 @@ describe('GraphQL API', () => {
     expect(await get('query=%7B__typename%7D&variables=%5B1%5D')).toEqual([400, 'BAD_REQUEST']);
     expect(await get('query=%7B__typename%7D&variables=5')).toEqual([400, 'BAD_REQUEST']);
     expect(await get('query=%7B__typename%7D&query=%7B__typename%7D')).toEqual([400, 'BAD_REQUEST']);
+    expect(await get('query=%7B__typename%7D&operationName=Nope')).toEqual([400, 'BAD_REQUEST']);
+    expect(await get('query=query%20A%7B__typename%7D%20query%20B%7B__typename%7D')).toEqual([400, 'BAD_REQUEST']);
     expect(await get('query=%7B__typename%7D')).toEqual([200, undefined]);
   });
 
@@ -368,6 +370,8 @@ describe('graphql-ws connections get the WebSocket limits and the protocol check
     socket.subscribe('x', 'subscription { noteCreated { nope } }');
     const invalid = await socket.next((m) => m.id === 'x');
     expect(invalid).toMatchObject({ type: 'error', payload: [{ message: expect.stringContaining('nope') }] });
+    socket.send({ type: 'subscribe', id: 'y', payload: { query: 'subscription Live { noteCreated { id } }', operationName: 'Other' } });
+    expect(await socket.next((m) => m.id === 'y')).toEqual({ type: 'error', id: 'y', payload: [{ message: 'Unknown operation named "Other"', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } }] });
   });
 
   it('closes a connection that breaks the protocol with 4400, and a second connection_init with 4429', async () => {

@@ -8,6 +8,9 @@ import { modules } from '../src/modules.js';
 import { authHeaders } from './support/auth.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { collect, grpcTestApp, metadataOf, notesClient, streamStarted, unary, type GrpcTestApp } from './support/grpc.js';
+import { grpcFrame, http2Call, RawGrpcClient } from './support/grpc-raw.js';
+import { HttpProblem } from '../src/core/errors.js';
+import { gzipSync } from 'node:zlib';
 import { captureLogs } from './support/log-capture.js';
 
 describe('gRPC API', () => {
@@ -53,6 +56,42 @@ describe('gRPC API', () => {
     expect((await unary((cb) => client.Update({ id: note.id }, auth, cb))).error).toMatchObject({ code: status.INVALID_ARGUMENT, details: 'patch must change title or body' });
     expect((await unary((cb) => client.List({ pageSize: 101 }, cb))).error).toMatchObject({ code: status.INVALID_ARGUMENT, details: 'page_size must be between 0 and 100, got 101' });
     expect((await unary((cb) => client.List({ pageToken: 'not-a-token' }, cb))).error?.code).toBe(status.INVALID_ARGUMENT);
+  });
+
+  it('answers malformed calls with client codes, never INTERNAL, whichever service they are for', async () => {
+    const raw = new RawGrpcClient(app.address);
+    try {
+      const garbage = Buffer.from([0xff, 0xff, 0xff, 0xff, 0x0f]);
+      expect((await raw.unary('/notes.v1.NotesService/Get', garbage)).code).toBe(status.INVALID_ARGUMENT);
+      expect((await raw.unary('/grpc.health.v1.Health/Check', garbage)).code).toBe(status.INVALID_ARGUMENT);
+      expect((await raw.unary('/notes.v1.NotesService/Nope', Buffer.alloc(0))).code).toBe(status.UNIMPLEMENTED);
+      expect((await raw.unary('/notes.v1.NotesService/Get', Buffer.alloc(2_000_000))).code).toBe(status.RESOURCE_EXHAUSTED); // over BODY_LIMIT_BYTES
+    } finally {
+      raw.close();
+    }
+    const get = '/notes.v1.NotesService/Get';
+    expect((await http2Call(app.address, get, grpcFrame(Buffer.alloc(0)), { 'grpc-timeout': 'soon' })).grpcStatus).toBe(status.INVALID_ARGUMENT);
+    expect((await http2Call(app.address, get, grpcFrame(Buffer.from('not gzip'), { compressed: true }), { 'grpc-encoding': 'gzip' })).grpcStatus).toBe(status.INVALID_ARGUMENT);
+    const inflated = await http2Call(app.address, get, grpcFrame(gzipSync(Buffer.from([0x0a, 0x01, 0x78])), { compressed: true }), { 'grpc-encoding': 'gzip' });
+    expect(inflated).toMatchObject({ grpcStatus: status.NOT_FOUND, grpcMessage: 'Note x not found' }); // compression itself works
+    // Details travel in a trailer: an absurd id is not quoted whole.
+    const long = await unary((cb) => client.Get({ id: 'x'.repeat(100_000) }, cb));
+    expect(long.error?.code).not.toBe(status.INTERNAL);
+    expect(long.error?.details.length).toBeLessThan(200);
+    expect((await unary((cb) => client.Create({ title: 'a\u0000b', body: '' }, auth, cb))).error?.code).toBe(status.INVALID_ARGUMENT);
+  });
+
+  it('answers a dependency outage (503) with UNAVAILABLE and its retry-after', async () => {
+    const repository = app.ctx.ports.notes!;
+    const { list } = repository;
+    repository.list = async () => Promise.reject(new HttpProblem(503, 'The database is unavailable; retry later.', { headers: { 'retry-after': '5' } }));
+    try {
+      const down = await unary((cb) => client.List({}, cb));
+      expect(down.error).toMatchObject({ code: status.UNAVAILABLE, details: 'The database is unavailable; retry later.' });
+      expect(down.trailers.get('retry-after')).toEqual(['5']);
+    } finally {
+      repository.list = list;
+    }
   });
 
   it('pages through notes with tokens, without gaps or repeats', async () => {

@@ -14,7 +14,8 @@ const REQUEST_LINE_START = /^[A-Z]+ /;
 /**
  * llhttp counts the request line into the header size, so a URL too long and headers too large are the
  * same parser error. It is the URL when the failing packet starts with a request line that does not
- * end in it, or that is longer than the limit on its own.
+ * end in it, or that is longer than the limit on its own. (A URL split over several packets that
+ * overflows in a later one reads as headers too large: still a 4xx, with the less precise status.)
  */
 function isUrlTooLong(packet: unknown, maxHeaderBytes: number): boolean {
   // rawPacket: the bytes the parser was given when it failed (typed loosely by Fastify, a Buffer in Node).

@@ -16,7 +16,7 @@ export interface Ports {
 }
 
 /** Shared connections; connection modules augment this interface (declaration merging). */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+// biome-ignore lint/suspicious/noEmptyInterface: empty until connection modules merge their members in
 export interface Connections {}
 
 export interface AppContext {

@@ -4,7 +4,7 @@ export type * from './ports.js';
 export type { DomainEvents, EventBus, EventName, Listener } from './events.js';
 export { ConfigError, loadAppConfig, loadConfig, loadConfigFrom, redactConfig, type Config, type Env, type EnvSpec, type EnvVarSpec } from './config.js';
 export { HttpProblem, problem, sendProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors.js';
-export { requirePrincipal } from './auth.js';
+export { authenticationRequired, bearerChallenge, invalidToken, requirePrincipal } from './auth.js';
 export { cacheRequestsCounter, createMetricsRegistry, httpDurationHistogram } from './metrics.js';
 export { HealthRegistry, type HealthReport } from './health.js';
 export { MemoryRateLimitStore } from './rate-limit.js';

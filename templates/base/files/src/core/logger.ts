@@ -33,6 +33,15 @@ const LOGGED_HEADERS = [
   'x-request-id',
 ] as const;
 
+function loggedHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
+  const out: Record<string, string | string[]> = {};
+  for (const name of LOGGED_HEADERS) {
+    const value = headers[name];
+    if (value !== undefined) out[name] = value;
+  }
+  return out;
+}
+
 // A second line of defence for objects logged elsewhere ({ headers }, { password }, ...).
 const REDACT_PATHS = [
   'headers.authorization',
@@ -44,15 +53,6 @@ const REDACT_PATHS = [
   '*.secret',
   '*.token',
 ];
-
-export function loggedHeaders(headers: IncomingHttpHeaders): Record<string, string | string[]> {
-  const out: Record<string, string | string[]> = {};
-  for (const name of LOGGED_HEADERS) {
-    const value = headers[name];
-    if (value !== undefined) out[name] = value;
-  }
-  return out;
-}
 
 /** Adds the active span's ids to every log line (log/trace correlation). */
 export function traceMixin(): Record<string, string> {

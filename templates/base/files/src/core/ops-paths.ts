@@ -6,7 +6,16 @@ import type { FastifyRequest } from 'fastify';
 export const PROBE_PATHS = ['/livez', '/readyz', '/metrics'] as const;
 
 /** Every route @fastify/swagger-ui registers under routePrefix /docs (its lib/routes.js), and /openapi.json. */
-const DOCS_ROUTES = ['/openapi.json', '/docs', '/docs/', '/docs/json', '/docs/yaml', '/docs/static/index.html', '/docs/static/swagger-initializer.js', '/docs/static/*'];
+const DOCS_ROUTES = [
+  '/openapi.json',
+  '/docs',
+  '/docs/',
+  '/docs/json',
+  '/docs/yaml',
+  '/docs/static/index.html',
+  '/docs/static/swagger-initializer.js',
+  '/docs/static/*',
+];
 
 const PROBES = new Set<string>(PROBE_PATHS);
 const OPS = new Set<string>([...PROBE_PATHS, ...DOCS_ROUTES]);

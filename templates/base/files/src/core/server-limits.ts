@@ -2,7 +2,10 @@
 import type { ServerOptions } from 'node:http';
 import type { Config } from './config.js';
 
-export type ServerLimitsConfig = Pick<Config, 'REQUEST_TIMEOUT_MS' | 'HEADERS_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'CONNECTION_TIMEOUT_MS' | 'MAX_HEADER_BYTES'>;
+export type ServerLimitsConfig = Pick<
+  Config,
+  'REQUEST_TIMEOUT_MS' | 'HEADERS_TIMEOUT_MS' | 'KEEP_ALIVE_TIMEOUT_MS' | 'CONNECTION_TIMEOUT_MS' | 'MAX_HEADER_BYTES'
+>;
 
 /** Node checks the request and headers timeouts on an interval (default 30 s), late by up to that much. */
 const MAX_TIMEOUT_CHECK_INTERVAL_MS = 1000;

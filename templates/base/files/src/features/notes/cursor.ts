@@ -9,7 +9,7 @@ export interface CursorPosition {
   id: string;
 }
 
-/** Longer than any cursor cursorOf makes (base64url of a 24-character date and an id of ID_MAX). */
+/** Longer than any cursor cursorOf makes (base64url of a 24-character date and an ASCII id of up to ID_MAX). */
 export const CURSOR_MAX = 256;
 export const CURSOR_PATTERN = '^[A-Za-z0-9_-]+$';
 const BASE64URL = new RegExp(CURSOR_PATTERN);

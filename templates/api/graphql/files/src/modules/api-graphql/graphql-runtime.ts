@@ -5,4 +5,4 @@ import { createRequire } from 'node:module';
 
 const graphql = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-export const { GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } = graphql;
+export const { getOperationAST, GraphQLError, Kind, NoSchemaIntrospectionCustomRule, parse, specifiedRules, validate } = graphql;

@@ -2,7 +2,10 @@
 // shapes of the protocol (mercurius would take a non-string `query` for a parsed document), one
 // connection_init per connection, and the close codes the protocol defines for both.
 // https://github.com/enisdenjo/graphql-ws/blob/master/PROTOCOL.md
+import type { DocumentNode } from 'graphql';
 import type { EndpointProtocol, GuardedConnection } from '../transport-websocket/index.js';
+import { parse as parseGraphQL } from './graphql-runtime.js';
+import { operationOf } from './observability.js';
 
 export const GRAPHQL_WS_CLOSE = { badRequest: 4400, tooManyInitialisationRequests: 4429 } as const;
 
@@ -39,6 +42,28 @@ const parse = (text: string): unknown => {
   }
 };
 
+/** The document, when it parses (mercurius reports syntax errors itself). */
+const documentOf = (query: string): DocumentNode | undefined => {
+  try {
+    return parseGraphQL(query);
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A subscribe whose operation does not exist (an unknown operationName, a document of fragments only):
+ * mercurius would answer it with a TypeError's message. Answered here with a GraphQL error instead.
+ */
+function refuseMissingOperation(message: { id: string; payload: { query: string; operationName?: string | null } }, connection: GuardedConnection): boolean {
+  const document = documentOf(message.payload.query);
+  if (!document || operationOf(document, message.payload.operationName ?? undefined)) return false;
+  const name = message.payload.operationName;
+  const error = { message: name ? `Unknown operation named "${name}"` : 'The document has no operation to run', extensions: { code: 'GRAPHQL_VALIDATION_FAILED' } };
+  connection.send('error', JSON.stringify({ type: 'error', id: message.id, payload: [error] }));
+  return true;
+}
+
 /** mercurius writes `{"type":...,"id":...,"payload":...}`. */
 const SENT_TYPE = /^\{"type":"([a-z_]+)"/;
 
@@ -65,6 +90,7 @@ export function graphqlWsProtocol(): EndpointProtocol {
         initialised.add(connection);
       }
       connection.countReceived(type, 'ok');
+      if (SUBSCRIBE_TYPES.has(type) && refuseMissingOperation(message as Parameters<typeof refuseMissingOperation>[0], connection)) return false;
       return true;
     },
     typeOfSent: (text) => SENT_TYPE.exec(text)?.[1] ?? 'message',

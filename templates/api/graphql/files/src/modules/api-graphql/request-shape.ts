@@ -3,7 +3,7 @@
 // syntax tree, which the validation rules then crash on. A wrong shape is a 400 with a GraphQL body.
 import type { FastifyRequest } from 'fastify';
 import type { GraphQLError } from 'graphql';
-import { parse } from './graphql-runtime.js';
+import { getOperationAST, parse } from './graphql-runtime.js';
 
 /** A request the client built wrongly: mapped to 400 BAD_REQUEST by the error formatter. */
 export class BadGraphQLRequest extends Error {
@@ -74,4 +74,21 @@ export function checkGraphQLRequest(request: FastifyRequest): void {
     expect('extensions', extensions, 'an object', extensions === undefined || isRecord(extensions));
   }
   refuseJsonDocument(query as string);
+  if (get) refuseMissingOperation(query as string, operationName as string | null | undefined);
+}
+
+/**
+ * mercurius checks that a GET runs a query by looking up the operation, and fails with a TypeError when
+ * operationName names none (or is missing while the document has several). A POST gets graphql's own
+ * "Unknown operation" error from execution.
+ */
+function refuseMissingOperation(query: string, operationName: string | null | undefined): void {
+  let document;
+  try {
+    document = parse(query);
+  } catch {
+    return; // mercurius reports the syntax error
+  }
+  if (getOperationAST(document, operationName)) return;
+  throw new BadGraphQLRequest(operationName ? `operationName "${operationName}" names no operation of the document` : 'the document has several operations (or none): name the one to run in operationName');
 }

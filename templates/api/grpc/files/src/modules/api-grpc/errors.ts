@@ -45,14 +45,15 @@ function metadataOf(fields: Record<string, string> | undefined): Metadata {
 
 export function statusOf(error: unknown): CallStatus {
   if (error instanceof GrpcError) return { code: error.code, details: error.message, metadata: error.metadata ?? new Metadata() };
-  if (error instanceof HttpProblem && error.status < 500) {
-    // e.g. WWW-Authenticate of a rejected token travels as metadata of the same name.
-    return { code: CODE_BY_HTTP_STATUS[error.status] ?? status.FAILED_PRECONDITION, details: error.detail ?? error.message, metadata: metadataOf(error.options.headers) };
+  if (error instanceof HttpProblem) {
+    const mapped = CODE_BY_HTTP_STATUS[error.status] ?? (error.status < 500 ? status.FAILED_PRECONDITION : undefined);
+    // Headers travel as metadata of the same name: WWW-Authenticate of a rejected token, the retry-after
+    // of a database outage (503: UNAVAILABLE, logged with its cause as it is not the client's doing).
+    const known = { details: error.detail ?? error.message, metadata: metadataOf(error.options.headers) };
+    if (mapped !== undefined) return { code: mapped, ...known, ...(error.status >= 500 ? { unexpected: error } : {}) };
   }
   const unexpected = error instanceof Error ? error : new Error(String(error));
-  const mapped = error instanceof HttpProblem ? CODE_BY_HTTP_STATUS[error.status] : undefined;
-  if (mapped === undefined) return { code: status.INTERNAL, details: 'Internal server error', metadata: new Metadata(), unexpected };
-  return { code: mapped, details: unexpected.message, metadata: new Metadata(), unexpected };
+  return { code: status.INTERNAL, details: 'Internal server error', metadata: new Metadata(), unexpected };
 }
 
 /** Codes that mean the server failed, logged at error level (the rest are the client's doing or its choice). */

@@ -9,6 +9,7 @@ import { defineModule } from '../../core/context.js';
 import { notesFeed } from '../../features/notes/index.js';
 import { accessControl } from './access.js';
 import { callAdapters } from './call.js';
+import { clientFaultsAsInvalidArgument } from './client-faults.js';
 import { envSpec } from './env.js';
 import { bindServer, drainServer } from './listener.js';
 import { notesHandlers } from './notes-handlers.js';
@@ -33,7 +34,8 @@ export default defineModule({
     // grpc-js writes its own diagnostics to stderr as text: keep every line of output JSON.
     setLogger({ error: (...args) => log.error(format(...args)), info: (...args) => log.info(format(...args)), debug: (...args) => log.debug(format(...args)) });
     const { definition, notes } = loadNotesProto();
-    const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES });
+    // Over BODY_LIMIT_BYTES grpc-js answers RESOURCE_EXHAUSTED, an unknown method UNIMPLEMENTED.
+    const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES, interceptors: [clientFaultsAsInvalidArgument] });
     const watches = new WatchRegistry();
     // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
     const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });

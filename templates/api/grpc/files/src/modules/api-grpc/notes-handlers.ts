@@ -2,7 +2,7 @@
 import { status } from '@grpc/grpc-js';
 import type { AppContext } from '../../core/context.js';
 import type { NotePatch } from '../../core/ports.js';
-import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, type NotesFeed, type NotesService } from '../../features/notes/index.js';
+import { ID_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, type NotesFeed, type NotesService } from '../../features/notes/index.js';
 import type { CallAdapters } from './call.js';
 import { requirePrincipal } from './access.js';
 import { toNoteMessage } from './codec.js';
@@ -13,7 +13,8 @@ import type { WatchRegistry } from './watches.js';
 
 const rpc = (method: string, type: 'unary' | 'server_stream' = 'unary') => ({ service: NOTES_SERVICE, method, type }) as const;
 
-const notFound = (id: string) => new GrpcError(status.NOT_FOUND, `Note ${id} not found`);
+// The id is the client's: quoted whole only when it could be an id, since details travel in a trailer.
+const notFound = (id: string) => new GrpcError(status.NOT_FOUND, `Note ${id.length <= ID_MAX ? id : `${id.slice(0, 32)}… (${id.length} characters)`} not found`);
 
 function pageSize(requested: number): number {
   if (requested < 0 || requested > PAGE_LIMIT_MAX) throw new GrpcError(status.INVALID_ARGUMENT, `page_size must be between 0 and ${PAGE_LIMIT_MAX}, got ${requested}`);
