@@ -6,6 +6,7 @@ import { generatorEntries } from '../project/generator-spec.js';
 import { hashContents } from './hash.js';
 import { mergeLists } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
+import { renderGithubWorkflow } from './outputs/github-workflow.js';
 import { envSpecPath, renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
 import { renderModulesTs } from './outputs/modules-ts.js';
 import { renderPackageJson } from './outputs/package-json.js';
@@ -104,6 +105,7 @@ export function compose({ projectName, stack, generatorVersion, generatorSpec = 
   for (const module of modules) if (module.env?.length) put(envSpecPath(module), renderEnvSpec(module), 'compose');
   put('src/modules.ts', renderModulesTs(modules), 'compose');
   put('docker-compose.yml', renderDockerCompose(modules), 'compose');
+  put('.github/workflows/ci.yml', renderGithubWorkflow(modules), 'compose');
 
   // The README is last: its module sections may mention anything composed above.
   const readme = files.get('README.md');

@@ -43,7 +43,7 @@ export default defineModule({
     start: 'node --env-file-if-exists=.env --import ./dist/telemetry.js dist/server.js',
     test: 'vitest run',
     typecheck: 'tsc --noEmit && tsc -p test/tsconfig.json',
-    lint: 'biome lint .',
+    lint: 'biome lint --error-on-warnings .',
     format: 'biome format --write .',
   },
   env: [

@@ -160,3 +160,15 @@ describe('outputPath', () => {
     expect(outputPath('_github/workflows/ci.yml')).toBe('.github/workflows/ci.yml');
   });
 });
+
+describe('toYaml', () => {
+  it('writes what a YAML parser reads back, maps in lists on the dash line', async () => {
+    const { toYaml } = await import('../../src/compose/outputs/yaml.js');
+    const { parse } = await import('yaml');
+    const value = { steps: [{ uses: 'actions/checkout@v4' }, { run: 'npm ci', with: { a: [1, [2, { b: 'x' }]] } }, 'plain', [], {}], empty: {}, quoted: 'a: "b"' };
+    const text = toYaml(value);
+    expect(text).toContain('  - uses: "actions/checkout@v4"\n');
+    expect(text).toContain('  - run: "npm ci"\n    with:\n');
+    expect(parse(text)).toEqual(value);
+  });
+});

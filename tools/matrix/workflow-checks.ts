@@ -5,7 +5,6 @@
 import { validateWorkflow, type ValidationError } from '@action-validator/core';
 import { parse as parseYaml } from 'yaml';
 import type { Composition } from '../../src/compose/compose.js';
-import { renderGithubWorkflow } from '../../src/compose/outputs/github-workflow.js';
 
 export const CI_WORKFLOW = '.github/workflows/ci.yml';
 
@@ -94,8 +93,8 @@ function scriptProblems(jobs: readonly Job[], scripts: Readonly<Record<string, s
 
 /** `appEnv`: the variables the app reads (those .env.example documents). */
 export function workflowProblems(composition: Composition, scripts: Readonly<Record<string, string>>, appEnv: ReadonlySet<string>): string[] {
-  // Until compose() writes the file, check what it will write.
-  const workflow = composition.files.get(CI_WORKFLOW) ?? renderGithubWorkflow(composition.modules);
+  const workflow = composition.files.get(CI_WORKFLOW);
+  if (workflow === undefined) return [`${CI_WORKFLOW} is missing: every project gets its CI workflow`];
   const schema = schemaProblems(workflow);
   if (schema.length > 0) return schema;
   const jobs = Object.values((parseYaml(workflow) as { jobs?: Record<string, Job> }).jobs ?? {});

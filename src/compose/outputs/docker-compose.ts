@@ -2,10 +2,15 @@ import type { ComposeCondition, ComposeService, ModuleManifest } from '../../cat
 import { mergeLists, mergeRecords } from '../merge.js';
 import { toYaml, type YamlValue } from './yaml.js';
 
+/** The services the app uses from an image (databases, Redis...), not the ones built from the project (app, migrate). */
+export function backingServices(modules: readonly ModuleManifest[]): [string, ComposeService][] {
+  return Object.entries(mergeRecords<ComposeService>(modules, (m) => m.services, 'compose service')).filter(([, service]) => service.image && !service.build);
+}
+
 /** docker-compose.yml: the app plus exactly the services the chosen modules declare. */
 export function renderDockerCompose(modules: readonly ModuleManifest[]): string {
   const { app: declaredApp, ...services } = mergeRecords<ComposeService>(modules, (m) => m.services, 'compose service');
-  const backing = Object.entries(services).filter(([, service]) => service.image);
+  const backing = backingServices(modules);
   const dependsOn: Record<string, { condition: ComposeCondition }> = Object.fromEntries([
     ...backing.map(([name, service]) => [name, { condition: service.healthcheck ? 'service_healthy' : 'service_started' }] as const),
     ...Object.entries(mergeRecords(modules, (m) => m.appDependsOn, 'app dependency')).map(([name, condition]) => [name, { condition }] as const),

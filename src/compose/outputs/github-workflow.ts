@@ -3,6 +3,7 @@
 // `appEnvironment` data as docker-compose.yml, so the two never disagree about what the stack needs.
 import type { ComposeService, ModuleManifest } from '../../catalog/types.js';
 import { mergeRecords } from '../merge.js';
+import { backingServices } from './docker-compose.js';
 import { toYaml, type YamlValue } from './yaml.js';
 
 /** Generated projects support Node >= 22.15: the maintained lines. */
@@ -10,14 +11,6 @@ export const CI_NODE_VERSIONS = [22, 24, 26] as const;
 
 /** Host of a service container's published ports, as the job's steps see it. */
 const RUNNER_HOST = '127.0.0.1';
-
-/**
- * The services docker-compose runs from an image: the app's backing services. Services built from the
- * project (the app, a worker, a one-shot migration) are what CI tests, not what it runs beside.
- */
-export function backingServices(modules: readonly ModuleManifest[]): [string, ComposeService][] {
-  return Object.entries(mergeRecords<ComposeService>(modules, (m) => m.services, 'compose service')).filter(([, service]) => service.image && !service.build);
-}
 
 /** `[ip:]host:container` or `${VAR:-host}:container` -> container port -> host port. */
 function publishedPorts(name: string, service: ComposeService): Map<number, number> {

@@ -1,10 +1,10 @@
 // Query strings in logs and spans: values of credential-like parameters replaced, everything else kept.
 
-export const REDACTED = '[REDACTED]';
+const REDACTED = '[REDACTED]';
 
 /**
  * Parameter names whose values are credentials, matched case-insensitively as the whole name or its
- * last part after "_", "-" or ".": token, access_token, id_token, refresh_token, code (OAuth), api_key,
+ * last part after "_", "-" or "." (and inside brackets: `user[password]`, `token[]`): token, access_token, id_token, refresh_token, code (OAuth), api_key,
  * apikey, key, secret, client_secret, password, signature, sig, X-Amz-Signature, X-Amz-Credential,
  * X-Amz-Security-Token, AWSAccessKeyId, ... Errs on the side of redacting: `zip_code` is redacted too.
  */
@@ -19,7 +19,11 @@ function decodedName(raw: string): string {
   }
 }
 
-export const isSensitiveQueryParam = (name: string): boolean => SENSITIVE_NAME.test(decodedName(name).trim());
+export function isSensitiveQueryParam(raw: string): boolean {
+  const name = decodedName(raw).trim();
+  const innermost = name.split(/[[\]]+/).filter(Boolean).at(-1) ?? name;
+  return SENSITIVE_NAME.test(name) || SENSITIVE_NAME.test(innermost);
+}
 
 /** The query (without "?") with sensitive values replaced; the other parameters byte for byte. */
 export function redactQuery(query: string): string {
@@ -33,14 +37,14 @@ export function redactQuery(query: string): string {
     .join('&');
 }
 
-/** A request URL (path and query, as the client sent it) safe to log. */
-export function redactUrl(url: string): string {
-  const question = url.indexOf('?');
-  return question === -1 ? url : `${url.slice(0, question + 1)}${redactQuery(url.slice(question + 1))}`;
-}
-
 /** Path and query of a request URL, the query already redacted (undefined without one). */
 export function splitUrl(url: string): { path: string; query?: string } {
   const question = url.indexOf('?');
   return question === -1 ? { path: url } : { path: url.slice(0, question), query: redactQuery(url.slice(question + 1)) };
+}
+
+/** A request URL (path and query, as the client sent it) safe to log. */
+export function redactUrl(url: string): string {
+  const { path, query } = splitUrl(url);
+  return query === undefined ? path : `${path}?${query}`;
 }

@@ -82,7 +82,13 @@ describe('in-process queue (no REDIS_URL)', () => {
     let finished = false;
     const queue = createMemoryQueue({
       logger: silent,
-      processor: () => new Promise((r) => setTimeout(() => ((finished = true), r(undefined)), 50)),
+      processor: () =>
+        new Promise((r) =>
+          setTimeout(() => {
+            finished = true;
+            r(undefined);
+          }, 50),
+        ),
     });
     await queue.enqueue('slow', {}, { jobId: 's' });
     await new Promise((r) => setTimeout(r, 10));
