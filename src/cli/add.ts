@@ -6,9 +6,8 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { stageChangesWithPlop } from '../../generators/apply-changes.js';
 import { categories } from '../catalog/catalog.js';
-import { findCategory } from '../catalog/lookup.js';
-import type { Stack } from '../catalog/types.js';
-import { parseChoice, validateStack } from '../catalog/validate.js';
+import type { Category, Stack } from '../catalog/types.js';
+import { parseCategory, parseChoice, validateStack } from '../catalog/validate.js';
 import { composeStack } from '../compose/compose-stack.js';
 import { GROUNDWORK_JSON } from '../compose/compose.js';
 import { generatedEnvValues } from '../compose/outputs/env.js';
@@ -23,7 +22,7 @@ import { acquireProjectLock } from '../project/lock.js';
 import { planChanges, type Change } from '../project/plan-add.js';
 import { beginTransaction, recoverLeftover, TX_DIR } from '../project/transaction.js';
 import { parseArgs, type FlagSpec } from './args.js';
-import { trapInterrupts } from './interrupts.js';
+import { cancelled, trapInterrupts } from './interrupts.js';
 import { bold, cyan, dim, green, spinner } from './ui.js';
 
 const flagSpecs: FlagSpec[] = [
@@ -45,20 +44,20 @@ function projectPackageManager(dir: string): PackageManager {
   return lockfiles.find(([file]) => existsSync(join(dir, file)))?.[1] ?? detectPackageManager();
 }
 
-function nextStack(stack: Stack, categoryId: string, option: string): Stack {
-  const category = findCategory(categoryId)!;
-  const current = stack[categoryId] ?? [];
-  if (current.includes(option)) throw new GroundworkError(`${categoryId} ${option} is already in this project.`);
-  return { ...stack, [categoryId]: category.multiple ? [...current, option] : [option] };
+function nextStack(stack: Stack, category: Category, option: string): Stack {
+  const current = stack[category.id] ?? [];
+  if (current.includes(option)) throw new GroundworkError(`${category.id} ${option} is already in this project.`);
+  return { ...stack, [category.id]: category.multiple ? [...current, option] : [option] };
 }
 
 export async function runAdd(argv: readonly string[], cwd = process.cwd()): Promise<number> {
   const { flags, positionals } = parseArgs(argv, flagSpecs, 'groundwork add');
-  const [categoryId, optionId, ...extra] = positionals;
+  const [rawCategory, optionId, ...extra] = positionals;
   const accepted = `Accepted categories: ${categories.map((c) => c.id).join(', ')}.`;
-  if (!categoryId || !optionId || extra.length > 0) throw new UsageError(`Usage: groundwork add <category> <option>. ${accepted}`);
-  const category = findCategory(categoryId);
-  if (!category) throw new UsageError(`Unknown category "${categoryId}". ${accepted}`);
+  if (!rawCategory || !optionId) throw new UsageError(`Usage: groundwork add <category> <option>. ${accepted}`);
+  if (extra.length > 0) throw new UsageError(`groundwork add takes a category and an option, got ${positionals.length}: ${positionals.join(' ')}.`);
+  const category = parseCategory(rawCategory);
+  const categoryId = category.id;
   const [option] = parseChoice(category, optionId);
   if (optionId.includes(',')) throw new UsageError(`groundwork add takes one option at a time, got "${optionId}".`);
   const dryRun = flags['dry-run'] === true;
@@ -68,11 +67,11 @@ export async function runAdd(argv: readonly string[], cwd = process.cwd()): Prom
   if (dryRun && leftover) throw new GroundworkError(`An interrupted groundwork command left ${TX_DIR} in ${cwd}; run add without --dry-run (it first undoes that command) or any other groundwork command there.`);
 
   const command = `groundwork add ${argv.join(' ')}`;
-  const interrupts = trapInterrupts();
+  const interrupts = trapInterrupts(() => cancelled(argv));
   const lock = dryRun ? undefined : acquireProjectLock(cwd, command);
   interrupts.phase(() => {
     lock?.release();
-    return 'Cancelled; nothing was written.';
+    return cancelled(argv);
   });
   try {
     const notes: string[] = [];
@@ -87,7 +86,7 @@ export async function runAdd(argv: readonly string[], cwd = process.cwd()): Prom
     } catch (error) {
       throw new GroundworkError(`${GROUNDWORK_JSON} records a stack this generator does not know: ${(error as Error).message}`);
     }
-    const after = validateStack(nextStack(before, categoryId, option!));
+    const after = validateStack(nextStack(before, category, option!));
 
     // The old output with the spec it was made with; the new one keeps whatever the user has now.
     const userPackageJson = await readFile(join(cwd, 'package.json'), 'utf8').catch(() => undefined);
@@ -133,7 +132,7 @@ export async function runAdd(argv: readonly string[], cwd = process.cwd()): Prom
       interrupts.phase(() => {
         transaction.discard();
         lock?.release();
-        return 'Cancelled; nothing was written.';
+        return cancelled(argv);
       });
       try {
         await stageChangesWithPlop(cwd, transaction, changes);

@@ -1,7 +1,7 @@
 // `create-groundwork [dir] [flags]`: questions -> compose -> atomic write -> install -> git.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { basename, join, relative, resolve } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { categories } from '../catalog/catalog.js';
 import { defaultStack } from '../catalog/lookup.js';
 import type { Stack } from '../catalog/types.js';
@@ -9,21 +9,23 @@ import { parseChoice, validateStack } from '../catalog/validate.js';
 import { composeStack } from '../compose/compose-stack.js';
 import { generatedEnvValues } from '../compose/outputs/env.js';
 import { GroundworkError, UsageError } from '../errors.js';
-import { initGitRepository } from '../install/git.js';
+import { fallbackIdentity, initGitRepo } from '../install/git.js';
 import { installDependencies } from '../install/install.js';
-import { detectPackageManager, packageManagers, runScript, type PackageManager } from '../install/package-manager.js';
+import { checkPackageManagerInstalled, detectPackageManager, parsePackageManager, runScript, supportedPackageManagers, type PackageManager } from '../install/package-manager.js';
 import { generatorVersion, packageRoot } from '../paths.js';
 import { envFileChange } from '../project/env-file.js';
 import { generatorSpecOf } from '../project/generator-spec.js';
+import { generatedFiles } from '../project/groundwork-file.js';
+import { checkProjectName } from '../project/project-name.js';
 import { TX_DIR, type FileChange } from '../project/transaction.js';
 import { abandonTarget, findCollisions, inspectTarget, openTarget, readExisting, writeProject } from '../project/write-new.js';
 import { shellQuote } from '../shell-quote.js';
 import { groundworkCommand } from './groundwork-command.js';
-import { trapInterrupts } from './interrupts.js';
+import { cancelled, trapInterrupts } from './interrupts.js';
 import { parseArgs, type FlagSpec } from './args.js';
 import { createHelp } from './help.js';
 import { bold, cyan, dim, green, spinner } from './ui.js';
-import { askCategory, askProjectDir } from './wizard.js';
+import { asAnswerCheck, askCategory, askProjectDir } from './wizard.js';
 
 const flagSpecs: FlagSpec[] = [
   ...categories.map((c): FlagSpec => ({ name: c.id, type: 'string', accepted: `Accepted: ${c.options.map((o) => o.id).join(', ')}.` })),
@@ -40,15 +42,6 @@ const flagSpecs: FlagSpec[] = [
 ];
 
 const DEFAULT_DIR = 'my-api';
-const validPackageName = /^[a-z0-9][a-z0-9._~-]*$/;
-
-function checkProjectName(dir: string): string {
-  const name = basename(resolve(dir));
-  if (!validPackageName.test(name) || name.length > 214) {
-    throw new UsageError(`Project name "${name}" is not a valid npm package name: use lowercase letters, digits, "-", "." or "_", starting with a letter or digit.`);
-  }
-  return name;
-}
 
 /**
  * Generated projects install with `npm ci` from package-lock.json (their Dockerfile and CI workflow),
@@ -60,8 +53,7 @@ function checkPackageManager(value: string | boolean | undefined, notes: string[
     if (detected !== 'npm') notes.push(`You ran this with ${detected}; the project is installed with npm, which its Dockerfile and CI workflow use (npm ci from package-lock.json).`);
     return 'npm';
   }
-  const pm = packageManagers.find((name) => name === value);
-  if (!pm) throw new UsageError(`Unknown value "${String(value)}" for --pm. Accepted: npm.`);
+  const pm = parsePackageManager(String(value), supportedPackageManagers);
   if (pm !== 'npm') throw new UsageError(`--pm ${pm} is not supported yet: generated projects install with npm ci from package-lock.json (in their Dockerfile and CI workflow). Leave --pm out, or use --pm npm.`);
   return pm;
 }
@@ -98,11 +90,12 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
   const notes: string[] = [];
   const pm = checkPackageManager(flags.pm, notes);
   const force = flags.force === true;
-  const interrupts = trapInterrupts();
+  const interrupts = trapInterrupts(() => cancelled(argv));
   try {
     let dir = positionals[0];
     if (dir === undefined) {
-      if (interactive) dir = await askProjectDir(DEFAULT_DIR);
+      // The wizard asks again on a name npm refuses or a directory that cannot be used.
+      if (interactive) dir = await askProjectDir(DEFAULT_DIR, asAnswerCheck((answer) => (checkProjectName(answer), existsSync(join(resolve(answer), TX_DIR)) || inspectTarget(resolve(answer), force))));
       else {
         dir = DEFAULT_DIR;
         notes.push(`No directory given, so the project goes to ./${DEFAULT_DIR}`);
@@ -113,6 +106,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     // Fail before any question; a run that died in the target is undone once we hold its lock.
     if (!existsSync(join(target, TX_DIR))) inspectTarget(target, force);
     const stack = await answerStack(flags, interactive, notes);
+    if (!flags['no-install'] && flags['dry-run'] !== true) checkPackageManagerInstalled(pm);
 
     const generator = generatorSpecOf(packageRoot, generatorVersion);
     const composition = await composeStack(projectName, stack, generator.spec);
@@ -126,7 +120,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
       name: projectName,
       stack,
       modules: composition.groundwork.modules,
-      files: [...composition.files.keys()].sort(),
+      files: generatedFiles(composition.groundwork),
       dryRun: flags['dry-run'] === true,
       packageManager: pm,
       installed: false,
@@ -138,7 +132,10 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
       if (json) console.log(JSON.stringify(summary, null, 2));
       else {
         console.log(`${bold('Dry run')}: would write ${summary.files.length} files to ${target}:`);
-        for (const path of summary.files) console.log(`  ${path} ${dim(`(${Buffer.byteLength(composition.files.get(path)!)} B)`)}`);
+        for (const path of summary.files) {
+          const contents = composition.files.get(path);
+          console.log(`  ${path} ${dim(contents === undefined ? '(generated secrets)' : `(${Buffer.byteLength(contents)} B)`)}`);
+        }
         for (const note of notes) console.log(dim(`note: ${note}`));
       }
       return 0;
@@ -149,7 +146,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     const open = openTarget(target, force, command);
     interrupts.phase(() => {
       abandonTarget(target, open);
-      return 'Cancelled; nothing was written.';
+      return cancelled(argv);
     });
     if (open.recovery.outcome === 'undone') notes.push(`An interrupted "${open.recovery.command}" had left files in ${target}; they were removed first.`);
     try {
@@ -190,7 +187,15 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
         }
       }
       open.lock.release(); // before git: the lock file must not be committed
-      if (!flags['no-git']) summary.git = await initGitRepository(target, `Initial commit from create-groundwork ${generatorVersion}`);
+      if (!flags['no-git']) {
+        const git = await initGitRepo(target, `Initial commit from create-groundwork ${generatorVersion}`);
+        summary.git = git.committed;
+        if (git.skipped) notes.push(`No git repository: ${git.skipped}.`);
+        if (git.fallback.length > 0) {
+          const used = git.fallback.map((field) => (field === 'user.name' ? `"${fallbackIdentity.name}" as author name` : `${fallbackIdentity.email} as email`));
+          notes.push(`git has no ${git.fallback.join(' or ')} configured, so the initial commit has ${used.join(' and ')}.`);
+        }
+      }
     } finally {
       open.lock.release();
     }

@@ -1,7 +1,7 @@
 // Help texts, built from the catalog so they never drift from what is accepted. Every text is one
 // two-column table: descriptions start in the same column and wrap under themselves.
 import { categories } from '../catalog/catalog.js';
-import { packageManagers } from '../install/package-manager.js';
+import { supportedPackageManagers } from '../install/package-manager.js';
 
 type Row = readonly [left: string, right: string];
 type Section = string | readonly Row[];
@@ -80,7 +80,7 @@ export function createHelp(width = helpWidth()): string {
       ['--yes, -y', 'Take the default for every unanswered question'],
       ['--no-install', 'Do not install dependencies'],
       ['--no-git', 'Do not create a git repository'],
-      [`--pm ${packageManagers.join('|')}`, 'Package manager (default: the one running this)'],
+      [`--pm ${supportedPackageManagers.join('|')}`, 'Package manager; npm only for now (projects install with npm ci)'],
       ['--force', 'Allow a non-empty directory; never overwrites a file'],
       ['--dry-run', 'List what would be written; write nothing'],
       ['--json', 'Machine-readable output, errors included'],

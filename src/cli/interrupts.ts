@@ -2,9 +2,16 @@
 // undoes and what the user is told; the default is "nothing was written". Handlers are synchronous:
 // the file changes themselves are applied synchronously, so a signal lands before or after them.
 import { constants } from 'node:os';
-import { CancelledError } from '../errors.js';
+import { CancelledError, errorReport } from '../errors.js';
 
 const SIGNALS = ['SIGINT', 'SIGTERM', 'SIGHUP'] as const;
+
+/** The line for "cancelled before anything was written"; under --json the error object also goes to stdout. */
+export function cancelled(argv: readonly string[]): string {
+  const error = new CancelledError();
+  if (argv.includes('--json')) process.stdout.write(`${JSON.stringify({ error: errorReport(error) }, null, 2)}\n`);
+  return error.message;
+}
 
 export interface Interrupts {
   /** From now on a signal runs `cleanup` and prints the line it returns. */
@@ -12,8 +19,8 @@ export interface Interrupts {
   release(): void;
 }
 
-export function trapInterrupts(): Interrupts {
-  let cleanup = () => new CancelledError().message;
+export function trapInterrupts(initial: () => string = () => new CancelledError().message): Interrupts {
+  let cleanup = initial;
   const onSignal = (signal: NodeJS.Signals) => {
     let message: string;
     try {

@@ -7,17 +7,22 @@ import { didYouMean } from '../cli/suggest.js';
 
 export const packageManagers = ['npm', 'pnpm', 'yarn', 'bun'] as const;
 export type PackageManager = (typeof packageManagers)[number];
+/** What --pm accepts: projects install with `npm ci` from package-lock.json (docs/decisions.md). */
+export const supportedPackageManagers: readonly PackageManager[] = ['npm'];
 
 export function detectPackageManager(userAgent = process.env.npm_config_user_agent): PackageManager {
   const name = userAgent?.split(' ')[0]?.split('/')[0];
   return packageManagers.find((pm) => pm === name) ?? 'npm';
 }
 
-/** The value of --pm, case-insensitively ("PNPM" is pnpm); a UsageError naming the nearest otherwise. */
-export function parsePackageManager(value: string): PackageManager {
+/**
+ * The package manager --pm names, case-insensitively ("PNPM" is pnpm), whether `accepted` or not (the
+ * caller says why one is refused); a UsageError naming the nearest accepted one for anything else.
+ */
+export function parsePackageManager(value: string, accepted: readonly PackageManager[] = packageManagers): PackageManager {
   const pm = packageManagers.find((name) => name === value.trim().toLowerCase());
   if (pm) return pm;
-  throw new UsageError(`Unknown value ${quote(value)} for --pm.${didYouMean(value.trim(), packageManagers)} Accepted: ${packageManagers.join(', ')}.`);
+  throw new UsageError(`Unknown value ${quote(value)} for --pm.${didYouMean(value.trim(), accepted)} Accepted: ${accepted.join(', ')}.`);
 }
 
 /** The command a user types to run a package script. */
@@ -60,12 +65,12 @@ export function findExecutable(command: string, { env = process.env, platform = 
 }
 
 /**
- * Throws a GroundworkError when `pm` is not on PATH, naming how to install it and which package
- * managers are there. Call it before writing anything when dependencies are to be installed.
+ * Throws a GroundworkError when `pm` is not on PATH, naming how to install it and which of the
+ * `accepted` others are there. Call it before writing anything when dependencies are to be installed.
  */
-export function checkPackageManagerInstalled(pm: PackageManager, lookup: PathLookup = {}): void {
+export function checkPackageManagerInstalled(pm: PackageManager, lookup: PathLookup = {}, accepted: readonly PackageManager[] = supportedPackageManagers): void {
   if (findExecutable(pm, lookup) !== undefined) return;
-  const present = packageManagers.filter((other) => other !== pm && findExecutable(other, lookup) !== undefined);
+  const present = accepted.filter((other) => other !== pm && findExecutable(other, lookup) !== undefined);
   const instead = present.length > 0 ? `, pass --pm ${present.join('|')}` : '';
   throw new GroundworkError(`${pm} is not installed (no "${pm}" on PATH). Install it (${installHelp[pm]})${instead}, or pass --no-install.`);
 }

@@ -43,6 +43,11 @@ export function groundworkJsonProblems(value: unknown): string[] {
   if (value.generator !== 'create-groundwork') problems.push(expected('"generator"', '"create-groundwork"', value.generator));
   if (typeof value.version !== 'string' || value.version.trim() === '') problems.push(expected('"version"', 'the generator version', value.version));
 
+  // Reaches package.json (a script, shell-quoted there): a version, or file: and an absolute path.
+  if (value.generatorSpec !== undefined && (typeof value.generatorSpec !== 'string' || !/^(\d+\.\d+\.\d+\S*|file:\/[^\u0000-\u001f\u007f]+)$/.test(value.generatorSpec))) {
+    problems.push(expected('"generatorSpec"', 'a version or "file:" and an absolute path', value.generatorSpec));
+  }
+
   if (typeof value.name !== 'string') problems.push(expected('"name"', 'the package name', value.name));
   else {
     const reasons = value.name.includes('/') ? ['a project name has no "/"'] : packageNameProblems(value.name);

@@ -111,7 +111,7 @@ describe('groundwork add', () => {
     expect(pkg.scripts.lint).toBe('eslint .');
     expect(pkg.dependencies['@fastify/websocket']).toBeDefined();
     expect(pkg.devDependencies.ws).toBeDefined();
-    expect(await readFile(join(project, 'src/modules/api-websocket/env.ts'), 'utf8')).toContain('WS_MAX_BUFFERED_BYTES');
+    expect(await readFile(join(project, 'src/modules/transport-websocket/env.ts'), 'utf8')).toContain('WS_MAX_BUFFERED_BYTES');
     expect(await readFile(join(project, 'README.md'), 'utf8')).toContain('### WebSocket API');
     expect(await readFile(join(project, '.env.example'), 'utf8')).toContain('WS_HEARTBEAT_SECONDS');
     const record = JSON.parse(await readFile(join(project, 'groundwork.json'), 'utf8'));

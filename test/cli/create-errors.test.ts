@@ -20,7 +20,7 @@ const cases: [string, string[], number, string][] = [
   ['an empty --api', ['app', '--api', '', '--yes'], 2, '--api needs at least one value. Accepted: rest, graphql, grpc, websocket.'],
   ['a flag without its value', ['app', '--cache'], 2, '--cache needs a value. Accepted: memory, redis, none.'],
   ['two values for a single choice', ['app', '--auth', 'jwt,none'], 2, '--auth takes one value, got "jwt,none". Accepted: jwt, none.'],
-  ['an unknown package manager', ['app', '--pm', 'npx', '--yes'], 2, 'Unknown value "npx" for --pm. Accepted: npm.'],
+  ['an unknown package manager', ['app', '--pm', 'npx', '--yes'], 2, 'Unknown value "npx" for --pm. Did you mean npm? Accepted: npm.'],
   ['pnpm, which the Dockerfile and CI workflow do not use', ['app', '--pm', 'pnpm', '--yes'], 2, '--pm pnpm is not supported yet: generated projects install with npm ci from package-lock.json'],
   ['yarn', ['app', '--pm', 'yarn', '--yes'], 2, '--pm yarn is not supported yet'],
   ['bun', ['app', '--pm', 'bun', '--yes'], 2, '--pm bun is not supported yet'],

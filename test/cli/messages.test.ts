@@ -50,10 +50,10 @@ const createCases: Case[] = [
   {
     name: 'a package manager that is not installed',
     bin: 'create',
-    args: ['no-bun', '--pm', 'bun', '--yes'],
+    args: ['no-npm', '--yes'],
     env: { PATH: dirname(process.execPath) },
     code: 1,
-    message: 'bun is not installed (no "bun" on PATH). Install it (https://bun.sh/docs/installation)',
+    message: 'npm is not installed (no "npm" on PATH). Install it (it comes with Node.js: https://nodejs.org), or pass --no-install.',
   },
   { name: 'an empty directory argument', bin: 'create', args: ['', '--yes', '--no-install'], code: 2, message: 'The project directory is empty: give a directory name, e.g. my-api.' },
   {

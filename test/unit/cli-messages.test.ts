@@ -94,7 +94,8 @@ describe('values', () => {
   it('parses --pm case-insensitively and suggests the manager meant', () => {
     expect(parsePackageManager('PNPM')).toBe('pnpm');
     expect(() => parsePackageManager('pnpn')).toThrow('Unknown value "pnpn" for --pm. Did you mean pnpm? Accepted: npm, pnpm, yarn, bun.');
-    expect(() => parsePackageManager('npx')).toThrow(UsageError);
+    expect(() => parsePackageManager('npx', ['npm'])).toThrow('Unknown value "npx" for --pm. Did you mean npm? Accepted: npm.');
+    expect(parsePackageManager('Bun', ['npm'])).toBe('bun');
   });
 });
 
@@ -235,7 +236,7 @@ describe('help', () => {
       expect(texts.create).toContain(`--${c.id} ${c.options.map((o) => o.id).join(c.multiple ? ',' : '|')}`);
       expect(texts.add).toContain(`${c.id} ${c.options.map((o) => o.id).join('|')}`);
     }
-    for (const flag of ['--yes, -y', '--no-install', '--no-git', '--pm npm|pnpm|yarn|bun', '--force', '--dry-run', '--json', '--verbose', '--help, -h', '--version, -v']) {
+    for (const flag of ['--yes, -y', '--no-install', '--no-git', '--pm npm', '--force', '--dry-run', '--json', '--verbose', '--help, -h', '--version, -v']) {
       expect(texts.create).toContain(flag);
     }
   });
@@ -274,10 +275,11 @@ describe('package manager on PATH', () => {
   it.skipIf(process.platform === 'win32')('says which one is missing, how to get it and which ones are there', () => {
     const lookup = { env: { PATH: bin } };
     expect(() => checkPackageManagerInstalled('bun', lookup)).not.toThrow();
-    expect(() => checkPackageManagerInstalled('yarn', lookup)).toThrow(
+    expect(() => checkPackageManagerInstalled('yarn', lookup, ['npm', 'pnpm', 'yarn', 'bun'])).toThrow(
       'yarn is not installed (no "yarn" on PATH). Install it (corepack enable yarn, or https://yarnpkg.com/getting-started/install), pass --pm bun, or pass --no-install.',
     );
     expect(() => checkPackageManagerInstalled('pnpm', { env: { PATH: '' } })).toThrow(/^pnpm is not installed \(no "pnpm" on PATH\)\. Install it \([^)]*\), or pass --no-install\.$/);
+    expect(() => checkPackageManagerInstalled('npm', lookup)).toThrow(/^npm is not installed \(no "npm" on PATH\)\. Install it \(it comes with Node\.js: https:\/\/nodejs\.org\), or pass --no-install\.$/);
     expect(() => checkPackageManagerInstalled('npm', { env: { PATH: '' } })).toThrow(GroundworkError);
   });
 });

@@ -28,6 +28,7 @@ describe('groundwork.json validation', () => {
   it('accepts what create-groundwork writes', () => {
     expect(groundworkJsonProblems(sound())).toEqual([]);
     expect(parseGroundworkJson(sound())).toEqual(sound());
+    expect(groundworkJsonProblems({ ...sound(), generatorSpec: "file:/home/o'neil/my tools/create-groundwork-0.1.0.tgz" })).toEqual([]);
   });
 
   it.each<[string, unknown, string]>([
@@ -38,6 +39,9 @@ describe('groundwork.json validation', () => {
     ['no generator', mutate((r) => delete (r as Partial<Record_>).generator), '"generator" is missing (it must be "create-groundwork")'],
     ['no version', mutate((r) => delete (r as Partial<Record_>).version), '"version" is missing (it must be the generator version)'],
     ['a numeric version', mutate((r) => ((r as Record<string, unknown>).version = 1)), '"version" must be the generator version, not number 1'],
+    ['a generator spec with a shell command', mutate((r) => (r.generatorSpec = '1.0.0; rm -rf ~')), '"generatorSpec" must be a version or "file:" and an absolute path, not string "1.0.0; rm -rf ~"'],
+    ['a relative generator path', mutate((r) => (r.generatorSpec = 'file:../x.tgz')), '"generatorSpec" must be a version or "file:" and an absolute path'],
+    ['a numeric generator spec', mutate((r) => (r.generatorSpec = 1)), '"generatorSpec" must be a version or "file:" and an absolute path, not number 1'],
     ['no name', mutate((r) => delete (r as Partial<Record_>).name), '"name" is missing (it must be the package name)'],
     ['a numeric name', mutate((r) => ((r as Record<string, unknown>).name = 42)), '"name" must be the package name, not number 42'],
     ['a path as name', mutate((r) => (r.name = '../../evil')), '"name" "../../evil" is not a valid npm package name: a project name has no "/"'],

@@ -9,7 +9,7 @@ import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { codes, graphql } from './support/graphql.js';
-import { RawGraphqlWs, rawGraphqlWs } from './support/graphql-ws-client.js';
+import { type RawGraphqlWs, rawGraphqlWs } from './support/graphql-ws-client.js';
 import { HttpProblem } from '../src/core/errors.js';
 
 const NOTE_FIELDS = 'id title body createdAt updatedAt';
@@ -77,8 +77,14 @@ describe('GraphQL API', () => {
     const repository = built.ctx.ports.notes!;
     const calls = { list: 0, get: 0 };
     const { list, get } = repository;
-    repository.list = (options) => ((calls.list += 1), list.call(repository, options));
-    repository.get = (id) => ((calls.get += 1), get.call(repository, id));
+    repository.list = (options) => {
+      calls.list += 1;
+      return list.call(repository, options);
+    };
+    repository.get = (id) => {
+      calls.get += 1;
+      return get.call(repository, id);
+    };
     try {
       const page = await graphql(built, `{ notes(first: 50) { edges { node { ${NOTE_FIELDS} } } } }`);
       expect(page.data!.notes.edges.length).toBeGreaterThanOrEqual(5);
@@ -171,7 +177,10 @@ describe('GraphQL API', () => {
     const repository = built.ctx.ports.notes!;
     const { list } = repository;
     let lists = 0;
-    repository.list = (options) => ((lists += 1), list.call(repository, options));
+    repository.list = (options) => {
+      lists += 1;
+      return list.call(repository, options);
+    };
     try {
       const negative = await graphql(built, `{ ${Array.from({ length: 3 }, (_, i) => `a${i}: notes(first: -1) { edges { node { id } } }`).join(' ')} }`);
       expect(negative.statusCode).toBe(400);

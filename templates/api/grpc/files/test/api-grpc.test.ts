@@ -1,4 +1,4 @@
-import { Metadata, status } from '@grpc/grpc-js';
+import { type Metadata, status } from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Note as DomainNote } from '../src/core/ports.js';
 import { compareListOrder } from '../src/features/notes/cursor.js';

@@ -5,7 +5,7 @@ import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { captureLogs } from './support/log-capture.js';
-import { connect, TestClient } from './support/websocket-client.js';
+import { connect, type TestClient } from './support/websocket-client.js';
 
 const opened: BuiltApp[] = [];
 const clients: TestClient[] = [];

@@ -31,12 +31,17 @@ export const forbiddenCharacter: fc.Arbitrary<string> = fc.oneof(
   fc.constantFrom('\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069'),
 );
 
-// Inserting one surrogate into well-formed text leaves an odd number of surrogates: never all paired.
+const isSurrogate = (c: string): boolean => c.length === 1 && c.charCodeAt(0) >= 0xd800 && c.charCodeAt(0) <= 0xdfff;
+
+// At most one surrogate is inserted: into well-formed text that leaves an odd number of surrogates, so
+// one is always unpaired (two could pair up into a valid character).
 export const textWithForbiddenCharacter: fc.Arbitrary<string> = fc
   .tuple(fc.string({ unit: 'grapheme', maxLength: 40 }), fc.array(forbiddenCharacter, { minLength: 1, maxLength: 3 }), fc.nat())
   .map(([text, forbidden, at]) => {
+    const firstSurrogate = forbidden.findIndex(isSurrogate);
     let out = text;
     for (const [i, c] of forbidden.entries()) {
+      if (isSurrogate(c) && i !== firstSurrogate) continue;
       const position = (at + i * 7) % (out.length + 1);
       out = out.slice(0, position) + c + out.slice(position);
     }

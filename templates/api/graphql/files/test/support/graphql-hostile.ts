@@ -23,23 +23,64 @@ const notesQuery = fc
 const noteQuery = fc.tuple(fc.oneof(hostileText, fc.string()), noteFields).map(([id, fields]) => `{ note(id: ${literal(id)}) { ${fields} } }`);
 
 const mutation = fc.oneof(
-  fc.tuple(hostileText, fc.oneof(hostileText, fc.string())).map(([title, body]) => `mutation { createNote(input: { title: ${literal(title)}, body: ${literal(body)} }) { id } }`),
+  fc
+    .tuple(hostileText, fc.oneof(hostileText, fc.string()))
+    .map(([title, body]) => `mutation { createNote(input: { title: ${literal(title)}, body: ${literal(body)} }) { id } }`),
   fc.tuple(fc.string(), hostileText).map(([id, body]) => `mutation { updateNote(id: ${literal(id)}, input: { body: ${literal(body)} }) { id } }`),
   fc.string().map((id) => `mutation { deleteNote(id: ${literal(id)}) }`),
   fc.constant('mutation { updateNote(id: "x", input: {}) { id } }'),
 );
 
-const nested = fc.integer({ min: 1, max: 40 }).map((depth) => `{ ${'notes { edges { node { id } } pageInfo { '.repeat(depth)}hasNextPage${' } }'.repeat(depth)} }`);
+const nested = fc
+  .integer({ min: 1, max: 40 })
+  .map((depth) => `{ ${'notes { edges { node { id } } pageInfo { '.repeat(depth)}hasNextPage${' } }'.repeat(depth)} }`);
 
 const fragments = fc.oneof(
   fc.constant('query { ...A } fragment A on Query { ...B } fragment B on Query { ...A }'),
   fc.constant('query { ...Missing }'),
-  fc.integer({ min: 2, max: 60 }).map((n) => `query { ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${i === n - 1 ? 'notes { edges { node { id } } }' : `...F${i + 1} ...F${i + 1}`} }`).join(' ')}`),
+  fc
+    .integer({ min: 2, max: 60 })
+    .map(
+      (n) =>
+        `query { ...F0 } ${Array.from({ length: n }, (_, i) => `fragment F${i} on Query { ${i === n - 1 ? 'notes { edges { node { id } } }' : `...F${i + 1} ...F${i + 1}`} }`).join(' ')}`,
+    ),
 );
 
-const introspection = fc.constantFrom('{ __schema { types { name fields { name } } } }', '{ __type(name: "Note") { fields { name type { name } } } }', '{ __typename }');
+const introspection = fc.constantFrom(
+  '{ __schema { types { name fields { name } } } }',
+  '{ __type(name: "Note") { fields { name type { name } } } }',
+  '{ __typename }',
+);
 
-const GRAPHQL_PIECES = ['{', '}', '(', ')', ':', '$', '!', '@', '...', '"', '\\', ' ', 'query', 'mutation', 'subscription', 'fragment', 'on', 'notes', 'note', 'edges', 'node', 'id', 'first', 'after', '-1', '1e9', '#'];
+const GRAPHQL_PIECES = [
+  '{',
+  '}',
+  '(',
+  ')',
+  ':',
+  '$',
+  '!',
+  '@',
+  '...',
+  '"',
+  '\\',
+  ' ',
+  'query',
+  'mutation',
+  'subscription',
+  'fragment',
+  'on',
+  'notes',
+  'note',
+  'edges',
+  'node',
+  'id',
+  'first',
+  'after',
+  '-1',
+  '1e9',
+  '#',
+];
 const graphqlLooking = fc.array(fc.constantFrom(...GRAPHQL_PIECES), { maxLength: 40 }).map((pieces) => pieces.join(''));
 
 export const hostileDocument: fc.Arbitrary<string> = fc.oneof(
@@ -61,7 +102,10 @@ export const hostileVariables: fc.Arbitrary<unknown> = fc.oneof(
       first: fc.oneof(hostilePageSize, wrongTypeValue),
       after: fc.oneof(hostileCursor, wrongTypeValue),
       id: fc.oneof(hostileText, wrongTypeValue),
-      input: fc.oneof(fc.record({ title: fc.oneof(hostileText, wrongTypeValue), body: fc.oneof(hostileText, wrongTypeValue) }, { requiredKeys: [] }), wrongTypeValue),
+      input: fc.oneof(
+        fc.record({ title: fc.oneof(hostileText, wrongTypeValue), body: fc.oneof(hostileText, wrongTypeValue) }, { requiredKeys: [] }),
+        wrongTypeValue,
+      ),
     },
     { requiredKeys: [] },
   ),

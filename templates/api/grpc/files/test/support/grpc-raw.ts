@@ -21,8 +21,15 @@ export class RawGrpcClient {
 
   unary(path: string, message: Buffer, metadata = new Metadata()): Promise<RawStatus & { response?: Buffer }> {
     return new Promise((resolve) => {
-      this.#client.makeUnaryRequest(path, asBuffer, asBuffer, message, metadata, { deadline: Date.now() + 20_000 }, (error: ServiceError | null, response?: Buffer) =>
-        resolve(error ? { code: error.code, details: error.details, metadata: error.metadata } : { code: status.OK, details: '', response }),
+      this.#client.makeUnaryRequest(
+        path,
+        asBuffer,
+        asBuffer,
+        message,
+        metadata,
+        { deadline: Date.now() + 20_000 },
+        (error: ServiceError | null, response?: Buffer) =>
+          resolve(error ? { code: error.code, details: error.details, metadata: error.metadata } : { code: status.OK, details: '', response }),
       );
     });
   }

@@ -12,6 +12,7 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { HttpProblem } from '../../core/errors.js';
+import { TEXT_PATTERN } from '../../features/notes/index.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
@@ -29,11 +30,19 @@ function convertText(schema: TSchema, value: unknown): unknown {
   return out;
 }
 
+type ValidationError = ReturnType<ReturnType<typeof Compile>['Errors']>[number];
+
+// The text rule's pattern is unreadable in a message: say what it means instead.
+const readable = (error: ValidationError): ValidationError =>
+  error.keyword === 'pattern' && (error.params as { pattern?: unknown }).pattern === TEXT_PATTERN
+    ? { ...error, message: 'must not contain control characters, bidi overrides or unpaired surrogates' }
+    : error;
+
 const strictCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = Compile(schema);
   return (value: unknown) => {
     const input = httpPart === 'body' ? value : convertText(schema, value);
-    return validator.Check(input) ? { value: input } : { error: [...validator.Errors(input)] };
+    return validator.Check(input) ? { value: input } : { error: validator.Errors(input).map(readable) };
   };
 };
 

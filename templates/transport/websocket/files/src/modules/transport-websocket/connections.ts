@@ -12,7 +12,7 @@ import { registerWebSocketMetrics, type WebSocketMetrics } from './metrics.js';
 /** The label of connections to a path no API module declared (they are closed at once). */
 const UNDECLARED = 'other';
 
-const textOf = (data: RawData): string => (Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data as ArrayBuffer)).toString('utf8');
+const textOf = (data: RawData): string => (Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data)).toString('utf8');
 
 /** ws reports malformed frames (bad UTF-8, opcodes, masks) as WS_ERR_* and closes with 1002/1007. */
 const reasonOf = (error: Error & { code?: string }) =>

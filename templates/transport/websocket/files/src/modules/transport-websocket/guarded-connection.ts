@@ -7,8 +7,8 @@ import { TokenBucket } from './token-bucket.js';
 
 export const CLOSE_CODES = { policyViolation: 1008, messageTooBig: 1009, tryAgainLater: 1013 } as const;
 
+/** What every connection may do; message size is bounded by the server itself (ws maxPayload). */
 export interface ConnectionLimits {
-  maxMessageBytes: number;
   messagesPerSecond: number;
   messageBurst: number;
   maxBufferedBytes: number;

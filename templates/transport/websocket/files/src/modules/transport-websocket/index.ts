@@ -34,7 +34,6 @@ export default defineModule({
     const config = loadConfigFrom(envSpec, ctx.env);
     const connections = new WebSocketConnections(ctx.metrics, {
       limits: {
-        maxMessageBytes: config.WS_MAX_MESSAGE_BYTES,
         messagesPerSecond: config.WS_MESSAGES_PER_SECOND,
         messageBurst: config.WS_MESSAGE_BURST,
         maxBufferedBytes: config.WS_MAX_BUFFERED_BYTES,
