@@ -243,6 +243,7 @@ describe('groundwork add, all or nothing and one at a time', () => {
     expect(crashed.signal).toBe('SIGKILL');
     expect(existsSync(join(project, TX_DIR, 'journal.json'))).toBe(true);
 
+    expect(JSON.parse((await groundwork(['info', '--json'], project)).stdout)).toMatchObject({ interrupted: true });
     const dry = await groundwork(['add', 'queue', 'bullmq', '--dry-run'], project);
     expect(dry.exitCode).toBe(1);
     expect(dry.stderr).toContain(`An interrupted groundwork command left ${TX_DIR}`);
