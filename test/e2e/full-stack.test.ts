@@ -100,7 +100,7 @@ describe('full stack on real services', () => {
       }
     }
     const metrics = await (await fetch(`${secondApp.url}/metrics`)).text();
-    expect(metrics).toMatch(/^websocket_connections 1$/m);
+    expect(metrics).toMatch(/^websocket_connections\{endpoint="\/ws"\} 1$/m);
   });
 
   it('serves GraphQL on PostgreSQL: a mutation on one instance, a query and a graphql-ws subscription on the other', async () => {
