@@ -112,7 +112,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     const composition = await composeStack(projectName, stack, generator.spec);
     for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
     if (generator.source === 'tarball' || generator.source === 'directory') {
-      notes.push(`This generator is on no registry, so the project's groundwork script runs it from ${generator.spec.slice('file:'.length)}: keep it there, or switch to a published version (npm install -D -E create-groundwork@latest, and the same spec in the script).`);
+      notes.push(`This generator is on no registry, so the project's groundwork script runs it from ${generator.spec.slice('file:'.length)}: keep it there, or switch to a published version before sharing the project (in package.json, "groundwork": "npm exec --yes --package=create-groundwork@<version> -- groundwork").`);
     }
 
     const summary = {
@@ -172,7 +172,8 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
 
     interrupts.phase(() => {
       open.lock.release();
-      return `Interrupted: the project is written in ${target}, but "${pm} install" did not finish. Run it there.`;
+      const git = flags['no-git'] ? '' : ' (and git init did not run)';
+      return `Interrupted: the project is written in ${target}, but "${pm} install" did not finish${git}. Run it there.`;
     });
     try {
       if (!flags['no-install']) {
@@ -204,6 +205,8 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     summary.nextSteps = [
       ...(cd !== '.' ? [`cd ${shellQuote(cd)}`] : []),
       ...(summary.installed ? [] : [`${pm} install`]),
+      // The initial commit has no lockfile then, and the Dockerfile and CI install from it (npm ci).
+      ...(summary.git && !summary.installed ? ['git add package-lock.json && git commit -m "Add package-lock.json"'] : []),
       runScript(pm, 'dev'),
       runScript(pm, 'test'),
     ];

@@ -29,10 +29,19 @@ export function asAnswerCheck(check: (answer: string) => unknown): AnswerCheck {
   };
 }
 
+/**
+ * prompts redraws its error line in place, which breaks once the line wraps: a message wider than the
+ * terminal is cut to fit (the full reason is in the CLI's own message for the same name, with --yes).
+ */
+function fitLine(result: true | string, stdout: Writable): true | string {
+  const columns = (stdout as { columns?: number }).columns ?? 80;
+  return result === true || result.length <= columns - 4 ? result : `${result.slice(0, Math.max(10, columns - 5))}…`;
+}
+
 /** Asks for the project directory until `validate` accepts the (trimmed) answer. */
 export async function askProjectDir(initial: string, validate?: AnswerCheck, io: PromptIo = {}): Promise<string> {
   const { default: prompts } = await import('prompts');
-  const check = async (value: string) => (value.trim() === '' ? 'A directory name is needed' : validate ? validate(value.trim()) : true);
+  const check = async (value: string) => fitLine(value.trim() === '' ? 'A directory name is needed' : validate ? await validate(value.trim()) : true, io.stdout ?? process.stdout);
   const answer = await prompts(
     { type: 'text', name: 'dir', message: 'Project directory', initial, validate: check, ...io },
     { onCancel: () => { throw new CancelledError(); } },

@@ -49,7 +49,7 @@ export default defineModule({
   env: [
     { name: 'NODE_ENV', type: 'enum', values: ['development', 'test', 'production'], default: 'development', doc: 'Runtime environment' },
     { name: 'PORT', type: 'port', default: 3000, doc: 'HTTP port' },
-    { name: 'HOST', type: 'string', default: '0.0.0.0', doc: 'Interface to listen on' },
+    { name: 'HOST', type: 'string', default: '127.0.0.1', doc: 'Interface to listen on (the image and compose set 0.0.0.0)' },
     { name: 'TRUST_PROXY', type: 'boolean', default: false, doc: 'Trust X-Forwarded-* headers (set true behind a reverse proxy or load balancer)' },
     { name: 'LOG_LEVEL', type: 'enum', values: ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], default: 'info', doc: 'Minimum log level' },
     { name: 'RATE_LIMIT_MAX', type: 'integer', min: 1, default: 100, doc: 'Requests per window per client (token subject, else IP)' },

@@ -34,6 +34,7 @@ describe('renderGithubWorkflow', () => {
       { run: 'npm ci' },
       { run: 'npm run lint' },
       { run: 'npm run typecheck' },
+      { run: 'npm run build' },
       { run: 'npm test' },
     ]);
   });

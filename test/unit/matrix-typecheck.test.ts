@@ -1,5 +1,5 @@
 // Batched type-checking must give each file set exactly the verdict it would get on its own.
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
@@ -54,6 +54,8 @@ describe('batch programs', () => {
 describe('typecheckBatch with the real compiler', () => {
   let dir: string;
   beforeAll(async () => {
+    // .cache/ is made by the build tools; a fresh clone has none yet.
+    await mkdir(join(packageRoot, '.cache'), { recursive: true });
     dir = await mkdtemp(join(packageRoot, '.cache', 'batch-test-'));
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));

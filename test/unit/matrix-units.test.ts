@@ -177,6 +177,8 @@ describe('unit verdicts', () => {
 describe('augmenting packages', () => {
   let dir: string;
   beforeAll(async () => {
+    // .cache/ is made by the build tools; a fresh clone has none yet.
+    await mkdir(join(packageRoot, '.cache'), { recursive: true });
     dir = await mkdtemp(join(packageRoot, '.cache', 'packages-test-'));
     const write = async (name: string, types: string, dependencies: Record<string, string> = {}) => {
       await mkdir(join(dir, name), { recursive: true });

@@ -74,7 +74,7 @@ function renderMarkdown(nodeVersion: string, rounds: number, all: Series[]): str
 async function fullStackSeries(ctx: BenchContext): Promise<Series> {
   const { dir } = await fullStackProject(ctx);
   const database = await createDatabase('gw_bench');
-  const redisPrefix = `gwbench${Date.now()}`; // also the queue name: BullMQ keys ignore REDIS_KEY_PREFIX
+  const redisPrefix = `gwbench${Date.now()}`; // also the queue name; BullMQ's keys are under REDIS_KEY_PREFIX too
   try {
     await runInProject(ctx, dir, 'npm', ['run', 'db:migrate'], { DATABASE_URL: database.url });
     // A key prefix of our own, so the shared Redis keeps nothing of the bench afterwards.

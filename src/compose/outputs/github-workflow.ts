@@ -94,12 +94,14 @@ export function renderGithubWorkflow(modules: readonly ModuleManifest[]): string
       { run: 'npm ci' },
       { run: 'npm run lint' },
       { run: 'npm run typecheck' },
+      { run: 'npm run build' },
       { run: 'npm test' },
     ],
   };
   const document: YamlValue = {
     name: 'CI',
-    on: { push: {}, pull_request: {} },
+    // Pushes to the main branches and pull requests: a pull request's branch is checked once, not twice.
+    on: { push: { branches: ['main', 'master'] }, pull_request: {} },
     permissions: { contents: 'read' },
     // A newer push to the same branch or pull request supersedes a running check.
     concurrency: { group: 'ci-${{ github.ref }}', 'cancel-in-progress': true },

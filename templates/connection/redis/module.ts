@@ -8,7 +8,7 @@ export default defineModule({
   fills: 'RateLimitStore',
   env: [
     { name: 'REDIS_URL', type: 'url', doc: 'Redis URL; unset = in-process fallbacks, not shared across instances', example: 'redis://127.0.0.1:6379' },
-    { name: 'REDIS_KEY_PREFIX', type: 'string', default: '{{projectName}}:', doc: 'Prefix of every key the app writes to Redis (BullMQ keys excepted)' },
+    { name: 'REDIS_KEY_PREFIX', type: 'string', default: '{{projectName}}:', doc: 'Prefix of every key the app writes to Redis (BullMQ queues too, under <prefix>bull:)' },
   ],
   services: {
     redis: {

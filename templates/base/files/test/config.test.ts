@@ -5,7 +5,7 @@ describe('config', () => {
   it('applies defaults when nothing is set', () => {
     const config = loadConfig({});
     expect(config.PORT).toBe(3000);
-    expect(config.HOST).toBe('0.0.0.0');
+    expect(config.HOST).toBe('127.0.0.1'); // only the container listens on every interface
     expect(config.LOG_LEVEL).toBe('info');
     expect(config.RATE_LIMIT_MAX).toBe(100);
     expect(config.TRUST_PROXY).toBe(false);

@@ -1,4 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
@@ -8,12 +9,14 @@ import connectionRedis from '../src/modules/connection-redis/index.js';
 import { createBullmqQueue, type BullmqJobQueue } from '../src/modules/queue-bullmq/bullmq-queue.js';
 import queueBullmq from '../src/modules/queue-bullmq/index.js';
 import { toBullJobId } from '../src/modules/queue-bullmq/job-id.js';
+import { bullmqPrefix } from '../src/modules/queue-bullmq/job-options.js';
 import { createJobProcessor, type JobProcessor } from '../src/modules/queue-bullmq/processor.js';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '../src/modules/queue-bullmq/worker.js';
 import { testEnv, testModules } from './support/app.js';
 import { eventually } from './support/eventually.js';
 import { captureLogs } from './support/log-capture.js';
 import { describeWithService } from './support/services.js';
+import { deleteKeys } from './support/redis.js';
 import { tcpProxy } from './support/tcp-proxy.js';
 
 const note = (body = 'hello queued world'): Note => {
@@ -40,17 +43,34 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
   let built: BuiltApp;
   let worker: WorkerHandle;
   let fastRetries: BullmqJobQueue;
+  let config: ReturnType<typeof loadWorkerConfig>;
 
   beforeAll(async () => {
     built = await testModules([connectionRedis, queueBullmq], { REDIS_URL: url, QUEUE_NAME: queueName });
-    worker = await startWorker({ config: loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: queueName })), logger, metrics }, { processor });
-    fastRetries = createBullmqQueue(built.ctx.connections.redis!, queueName, { backoffDelayMs: 100 });
+    config = loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: queueName }));
+    worker = await startWorker({ config, logger, metrics }, { processor });
+    // The same queue as the module's and the worker's: same name, same prefix.
+    fastRetries = createBullmqQueue(built.ctx.connections.redis!, queueName, { backoffDelayMs: 100, prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
   });
   afterAll(async () => {
     await worker?.close();
     await fastRetries?.queue.obliterate({ force: true });
     await fastRetries?.close();
+    // Every queue these tests made (this one, -b, -c) starts with its name.
+    if (config) await deleteKeys(url, `${bullmqPrefix(config.REDIS_KEY_PREFIX)}:${queueName}`);
     await built?.app.close();
+  });
+
+  it('keeps its keys under REDIS_KEY_PREFIX, so projects (and tests) sharing a Redis never share a queue', async () => {
+    const id = randomUUID();
+    await fastRetries.enqueue('probe', { id, failTimes: 0 }, { jobId: id });
+    const raw = new Redis(url);
+    try {
+      expect(await raw.keys(`bull:${queueName}:*`)).toEqual([]);
+      expect((await raw.keys(`${bullmqPrefix(config.REDIS_KEY_PREFIX)}:${queueName}:*`)).length).toBeGreaterThan(0);
+    } finally {
+      raw.disconnect();
+    }
   });
 
   const job = (id: string) => fastRetries.queue.getJob(toBullJobId(id));

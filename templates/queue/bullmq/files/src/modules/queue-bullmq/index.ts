@@ -2,8 +2,9 @@ import type {} from '../connection-redis/augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule, type AppContext } from '../../core/context.js';
 import type { JobQueue } from '../../core/ports.js';
+import { envSpec as redisEnvSpec } from '../connection-redis/env.js';
 import { createBullmqQueue } from './bullmq-queue.js';
-import { noteCreatedJobId } from './job-options.js';
+import { bullmqPrefix, noteCreatedJobId } from './job-options.js';
 import { envSpec } from './env.js';
 import { createMemoryQueue } from './memory-queue.js';
 import { registerQueueMetrics, type JobCounts } from './metrics.js';
@@ -28,7 +29,7 @@ export default defineModule({
     const redis = ctx.connections.redis;
     const queueName = loadConfigFrom(envSpec, ctx.env).QUEUE_NAME;
     const queue: JobQueue & { close(): Promise<void> } = redis
-      ? createBullmqQueue(redis, queueName)
+      ? createBullmqQueue(redis, queueName, { prefix: bullmqPrefix(loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX) })
       : createInProcessQueue(ctx, queueName);
     ctx.ports.queue = queue;
     const unsubscribe = ctx.events.on('note.created', (note) =>

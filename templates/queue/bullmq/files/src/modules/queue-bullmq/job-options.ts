@@ -3,6 +3,9 @@ export const BACKOFF_DELAY_MS = 1000; // exponential: 1 s, 2 s, 4 s, 8 s between
 export const KEEP_COMPLETED = { age: 3600, count: 1000 }; // jobId dedupe holds while a job is kept
 export const KEEP_FAILED = { age: 7 * 24 * 3600 };
 
+/** BullMQ's key prefix: under the app's REDIS_KEY_PREFIX, so projects (and tests) sharing a Redis never share a queue. */
+export const bullmqPrefix = (redisKeyPrefix: string): string => `${redisKeyPrefix}bull`;
+
 export const noteCreatedJobId = (noteId: string): string => `note-created:${noteId}`;
 
 /** Delay before retry n (1-based), as BullMQ's exponential backoff without jitter. */

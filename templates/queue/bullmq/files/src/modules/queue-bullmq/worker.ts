@@ -8,6 +8,7 @@ import { envSpec as redisEnvSpec } from '../connection-redis/env.js';
 import { redisHealthCheck } from '../connection-redis/health.js';
 import { envSpec } from './env.js';
 import { fromBullJobId } from './job-id.js';
+import { bullmqPrefix } from './job-options.js';
 import { registerQueueMetrics } from './metrics.js';
 import { PermanentJobError, createJobProcessor, type JobProcessor } from './processor.js';
 
@@ -42,6 +43,7 @@ export async function startWorker(deps: WorkerDeps, options: WorkerOptions = {})
   const { config, logger } = deps;
   if (!config.REDIS_URL) throw new Error('the worker needs REDIS_URL; without Redis, jobs run inside the API process');
   const queueName = options.queueName ?? config.QUEUE_NAME;
+  const prefix = options.prefix ?? bullmqPrefix(config.REDIS_KEY_PREFIX);
   const processor = options.processor ?? createJobProcessor((summary) => logger.info({ summary }, 'note summarized'));
 
   // Workers block on Redis (BZPOPMIN): no commandTimeout, and maxRetriesPerRequest must be null
@@ -64,9 +66,9 @@ export async function startWorker(deps: WorkerDeps, options: WorkerOptions = {})
         throw err;
       }
     },
-    { connection, prefix: options.prefix, concurrency: config.WORKER_CONCURRENCY, autorun: false },
+    { connection, prefix, concurrency: config.WORKER_CONCURRENCY, autorun: false },
   );
-  const queue = new Queue(queueName, { connection, prefix: options.prefix });
+  const queue = new Queue(queueName, { connection, prefix });
   const metrics = registerQueueMetrics(deps.metrics, queueName, () =>
     queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized', 'completed', 'failed'),
   );
