@@ -105,8 +105,8 @@ export function groundworkHelp(width = helpWidth()): string {
     'Options of every command:',
     [['--json', 'Machine-readable output, errors included'], ...commonRows, ['--version, -v', 'Show the version']],
     '',
-    'Categories and options:',
-    categoryRows(),
+    'Categories and options (for add):',
+    addCategoryRows(),
   ], width);
 }
 
