@@ -168,6 +168,16 @@ describe('notes REST API with an authenticator that requires a principal', () =>
     expect((await built.app.inject('/v1/notes')).statusCode).toBe(200);
   });
 
+  it('authenticates writes before it validates them: an anonymous client learns nothing of the schema', async () => {
+    for (const payload of [{ title: 'no body' }, { title: 't', body: 'b', extra: 1 }, 'not json']) {
+      const res = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { 'content-type': 'application/json' }, payload: typeof payload === 'string' ? payload : JSON.stringify(payload) });
+      expect(res.statusCode, JSON.stringify(payload)).toBe(401);
+      expect(res.headers['www-authenticate']).toMatch(/^Bearer/);
+    }
+    const patch = await built.app.inject({ method: 'PATCH', url: '/v1/notes/not-a-uuid', payload: { nope: true } });
+    expect(patch.statusCode).toBe(401);
+  });
+
   it('answers 401 for invalid credentials and accepts valid ones', async () => {
     const bad = await built.app.inject({ method: 'POST', url: '/v1/notes', headers: { authorization: 'Bearer nope' }, payload: { title: 't', body: 'b' } });
     expect(bad.statusCode).toBe(401);

@@ -144,7 +144,7 @@ describe('auth-jwt over HTTP', () => {
     name: 'whoami',
     kind: 'api',
     register(app, ctx) {
-      app.get('/whoami', { preHandler: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
+      app.get('/whoami', { onRequest: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
     },
   });
 

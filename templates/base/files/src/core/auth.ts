@@ -1,5 +1,5 @@
 // Runs the authenticator on every API request; routes opt into requiring a principal.
-import type { FastifyInstance, preHandlerAsyncHookHandler } from 'fastify';
+import type { FastifyInstance, onRequestAsyncHookHandler } from 'fastify';
 import { HttpProblem } from './errors.js';
 import { isOpsRequest } from './ops-paths.js';
 import type { Authenticator, Principal } from './ports.js';
@@ -55,8 +55,12 @@ export const authenticationRequired = (detail = 'Authentication required', realm
 export const invalidToken = (detail: string, realm?: string): HttpProblem =>
   new HttpProblem(401, detail, { headers: { 'www-authenticate': bearerChallenge({ realm, error: 'invalid_token', description: detail }) } });
 
-/** preHandler for write routes: 401 when the authenticator requires a principal and there is none. */
-export function requirePrincipal(authenticator: () => Authenticator): preHandlerAsyncHookHandler {
+/**
+ * For write routes, as their route-level onRequest hook (after the core one that authenticates): 401 when
+ * the authenticator requires a principal and there is none, before the body is even parsed (an anonymous
+ * client learns nothing of the schema).
+ */
+export function requirePrincipal(authenticator: () => Authenticator): onRequestAsyncHookHandler {
   return async (request) => {
     if (authenticator().required && !request.principal) throw authenticationRequired();
   };

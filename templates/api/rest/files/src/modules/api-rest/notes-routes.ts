@@ -37,7 +37,7 @@ export async function notesRoutes(scope: FastifyInstance, ctx: AppContext): Prom
 
   app.post(
     '/notes',
-    { preHandler: writeGuard, schema: { tags, summary: 'Create a note', body: NoteInputSchema, response: { 201: NoteSchema, ...problems(400, 401, 422, 429) } } },
+    { onRequest: writeGuard, schema: { tags, summary: 'Create a note', body: NoteInputSchema, response: { 201: NoteSchema, ...problems(400, 401, 422, 429) } } },
     async (request, reply) => {
       const note = await notes.create(request.body);
       return reply.code(201).header('location', `${request.url.split('?')[0]}/${encodeURIComponent(note.id)}`).send(note);
@@ -62,7 +62,7 @@ export async function notesRoutes(scope: FastifyInstance, ctx: AppContext): Prom
 
   app.patch(
     '/notes/:id',
-    { preHandler: writeGuard, schema: { tags, summary: 'Update a note', params: NoteParamsSchema, body: NotePatchSchema, response: { 200: NoteSchema, ...problems(400, 401, 404, 422, 429) } } },
+    { onRequest: writeGuard, schema: { tags, summary: 'Update a note', params: NoteParamsSchema, body: NotePatchSchema, response: { 200: NoteSchema, ...problems(400, 401, 404, 422, 429) } } },
     async (request, reply) => {
       const note = await notes.update(request.params.id, request.body);
       if (!note) throw notFound(request.params.id);
@@ -73,7 +73,7 @@ export async function notesRoutes(scope: FastifyInstance, ctx: AppContext): Prom
 
   app.delete(
     '/notes/:id',
-    { preHandler: writeGuard, schema: { tags, summary: 'Delete a note', params: NoteParamsSchema, response: { 204: { type: 'null', description: 'Deleted' }, ...problems(401, 404, 429) } } },
+    { onRequest: writeGuard, schema: { tags, summary: 'Delete a note', params: NoteParamsSchema, response: { 204: { type: 'null', description: 'Deleted' }, ...problems(401, 404, 429) } } },
     async (request, reply) => {
       if (!(await notes.delete(request.params.id))) throw notFound(request.params.id);
       return reply.code(204).send(null);
