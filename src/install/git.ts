@@ -48,9 +48,4 @@ export async function initGitRepo(projectDir: string, message: string, env: Node
   return { committed: true, fallback };
 }
 
-/** git init + an initial commit. Returns false (and leaves no .git) when git is missing or fails. */
-export async function initGitRepository(projectDir: string, message: string): Promise<boolean> {
-  return (await initGitRepo(projectDir, message)).committed;
-}
-
 const firstLine = (text: string) => text.trim().split('\n')[0]?.trim() ?? '';

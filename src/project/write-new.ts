@@ -117,8 +117,7 @@ function removeCreated(target: string, createdTop = target): void {
  * since the collision check makes it fail (and undo) rather than replace it.
  */
 export function writeProject(target: string, open: OpenTarget, changes: FileChange[], command: string): void {
-  const staged = stageChanges(target, changes, { command, createdRoot: open.createdRoot });
-  staged.apply();
+  stageChanges(target, changes, { command, createdRoot: open.createdRoot }).apply();
 }
 
 /** Gives up on a target opened with openTarget: releases the lock and removes a directory we made. */
