@@ -4,7 +4,7 @@
 import { defineConfig, type Plugin } from 'rolldown';
 import { categories, internalModules } from './src/catalog/catalog.ts';
 import { precompileSource } from './src/compose/precompile.ts';
-import { readModuleTemplates, readVersions } from './src/compose/template-files.ts';
+import { readModuleTemplates, readVersions, type RawTemplateFile } from './src/compose/template-files.ts';
 import { precompiledFileName } from './src/compose/template-source.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url).pathname;
@@ -15,13 +15,17 @@ function precompiledTemplates(): Plugin {
     name: 'groundwork-precompiled-templates',
     generateBundle() {
       for (const id of moduleIds) {
-        const { files, readme } = readModuleTemplates(templatesDir, id);
-        const entries = files.map((file) =>
-          file.render
-            ? `{ path: ${JSON.stringify(file.path)}, render: true, spec: ${precompileSource(file.contents)} }`
-            : `{ path: ${JSON.stringify(file.path)}, render: false, contents: ${JSON.stringify(file.contents)} }`,
-        );
-        const source = `export default {\n  files: [\n${entries.join(',\n')}\n  ],\n  readme: ${readme === undefined ? 'undefined' : precompileSource(readme)},\n};\n`;
+        const { files, resourceFiles, readme } = readModuleTemplates(templatesDir, id);
+        const entries = (list: RawTemplateFile[]) =>
+          list
+            .map((file) =>
+              file.render
+                ? `{ path: ${JSON.stringify(file.path)}, render: true, spec: ${precompileSource(file.contents)} }`
+                : `{ path: ${JSON.stringify(file.path)}, render: false, contents: ${JSON.stringify(file.contents)} }`,
+            )
+            .join(',\n');
+        const readmeSource = readme === undefined ? 'undefined' : precompileSource(readme);
+        const source = `export default {\n  files: [\n${entries(files)}\n  ],\n  resourceFiles: [\n${entries(resourceFiles)}\n  ],\n  readme: ${readmeSource},\n};\n`;
         this.emitFile({ type: 'asset', fileName: `templates/${precompiledFileName(id)}`, source });
       }
       this.emitFile({ type: 'asset', fileName: 'templates/versions.js', source: `export default ${JSON.stringify(readVersions(templatesDir))};\n` });
@@ -29,11 +33,16 @@ function precompiledTemplates(): Plugin {
   };
 }
 
+// GROUNDWORK_DEV_OUT=<dir>: a bundle for working on templates, written there instead of dist/, that reads
+// (and precompiles) the template folders at generation time, so one module's broken template fails only
+// the stacks that use it.
+const devOut = process.env.GROUNDWORK_DEV_OUT;
+
 export default defineConfig({
   input: { cli: 'src/cli/main.ts' },
   platform: 'node',
   external: ['prompts', 'execa', 'node-plop'],
-  transform: { define: { __GW_BUNDLED__: 'true' } },
-  plugins: [precompiledTemplates()],
-  output: { dir: 'dist', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
+  transform: { define: { __GW_BUNDLED__: devOut ? 'false' : 'true' } },
+  plugins: devOut ? [] : [precompiledTemplates()],
+  output: { dir: devOut ?? 'dist', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
 });

@@ -1,4 +1,5 @@
 // Typed shapes of the catalog (what users choose) and of module manifests (what the composer merges).
+import type { FieldView } from '../resources/view.js';
 
 export type EnvType = 'string' | 'url' | 'integer' | 'port' | 'boolean' | 'enum';
 
@@ -69,6 +70,16 @@ export interface ModuleManifest {
   fills?: string;
   /** The line in src/modules.ts: `import <name> from '<from>'` and `<name>,` in the list. */
   register?: { name: string; from: string };
+  /**
+   * Per-field snippets for this module's templates (`resource/**`, and `resources` in `files/**`), e.g. a
+   * drizzle column per field type. The base module's are seen by every module.
+   */
+  resourceFields?: (field: FieldView) => Record<string, unknown>;
+  /**
+   * Its files are still written for the sample `notes` resource rather than rendered per resource:
+   * `generate resource` and `remove resource` refuse a stack with such a module.
+   */
+  notesOnly?: boolean;
 }
 
 export interface OptionRule {

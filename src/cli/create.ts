@@ -17,6 +17,7 @@ import { envFileChange } from '../project/env-file.js';
 import { generatorSpecOf } from '../project/generator-spec.js';
 import { generatedFiles } from '../project/groundwork-file.js';
 import { checkProjectName } from '../project/project-name.js';
+import { INITIAL_MIGRATION_WHEN, migrationChanges } from '../project/store-migrations.js';
 import { TX_DIR, type FileChange } from '../project/transaction.js';
 import { abandonTarget, findCollisions, inspectTarget, openTarget, readExisting, writeProject } from '../project/write-new.js';
 import { shellQuote } from '../shell-quote.js';
@@ -109,7 +110,14 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     if (!flags['no-install'] && flags['dry-run'] !== true) checkPackageManagerInstalled(pm);
 
     const generator = generatorSpecOf(packageRoot, generatorVersion);
-    const composition = await composeStack(projectName, stack, generator.spec);
+    const composition = await composeStack(projectName, stack, { generatorSpec: generator.spec });
+    // The store's first migration: project history from here on, so not part of the composition.
+    const migration = new Map(
+      migrationChanges(composition.modules, composition.groundwork.resources, {}, { when: INITIAL_MIGRATION_WHEN, name: 'init' }).flatMap((change) =>
+        change.kind === 'delete' ? [] : [[change.path, change.contents] as const],
+      ),
+    );
+    const written = new Map([...composition.files, ...migration]);
     for (const module of composition.implied) notes.push(`${module.title} comes with ${module.by.join(', ')}.`);
     if (generator.source === 'tarball' || generator.source === 'directory') {
       notes.push(`This generator is on no registry, so the project's groundwork script runs it from ${generator.spec.slice('file:'.length)}: keep it there, or switch to a published version before sharing the project (in package.json, "groundwork": "npm exec --yes --package=create-groundwork@<version> -- groundwork").`);
@@ -120,7 +128,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
       name: projectName,
       stack,
       modules: composition.groundwork.modules,
-      files: generatedFiles(composition.groundwork),
+      files: [...generatedFiles(composition.groundwork), ...migration.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
       dryRun: flags['dry-run'] === true,
       packageManager: pm,
       installed: false,
@@ -133,7 +141,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
       else {
         console.log(`${bold('Dry run')}: would write ${summary.files.length} files to ${target}:`);
         for (const path of summary.files) {
-          const contents = composition.files.get(path);
+          const contents = written.get(path);
           console.log(`  ${path} ${dim(contents === undefined ? '(generated secrets)' : `(${Buffer.byteLength(contents)} B)`)}`);
         }
         for (const note of notes) console.log(dim(`note: ${note}`));
@@ -150,11 +158,11 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     });
     if (open.recovery.outcome === 'undone') notes.push(`An interrupted "${open.recovery.command}" had left files in ${target}; they were removed first.`);
     try {
-      const collisions = findCollisions(target, composition.files);
+      const collisions = findCollisions(target, written);
       if (collisions.length > 0) {
         throw new GroundworkError(`Target ${target} already has ${collisions.length} file(s) the project would replace; nothing was written:`, collisions.map((p) => `  ${p}`));
       }
-      const changes: FileChange[] = [...composition.files]
+      const changes: FileChange[] = [...written]
         .filter(([path, contents]) => readExisting(target, path) !== contents)
         .map(([path, contents]) => ({ path, contents, createOnly: true }));
       const existingEnv = readExisting(target, '.env');

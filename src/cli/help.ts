@@ -97,6 +97,8 @@ export function groundworkHelp(width = helpWidth()): string {
     'Commands (run inside a project made by create-groundwork):',
     [
       ['add <category> <option>', 'Add a module, or replace the option of its category'],
+      ['generate resource <name>', 'Add a resource (your own domain) across every API style and the store'],
+      ['remove resource <name>', 'Remove a resource: its files, its registrations, its table (by a migration)'],
       ['list', 'Every category and option'],
       ['info', "The project's stack and its edited generated files"],
       ['help <command>', 'Help on a command, like <command> --help'],
@@ -153,5 +155,50 @@ export function infoHelp(width = helpWidth()): string {
   ], width);
 }
 
+export function generateHelp(width = helpWidth()): string {
+  return layout([
+    'Usage: groundwork generate resource <name> [--fields "<field>:<type>[?],..."] [options]',
+    '',
+    'Adds a resource to the project in the current directory: its model, validation and service, its repository and an SQL migration for the store, and its routes, schemas and tests for every API style the project has. The name may be singular or plural (invoice, invoices, Invoice, line-item); without --fields it has one field, name:string. Every resource also has id, createdAt and updatedAt.',
+    '',
+    'Field types:',
+    [
+      ['string', 'One line of text, trimmed, 1 to 200 characters'],
+      ['text', 'Text of up to 10 000 characters'],
+      ['integer', 'A 32-bit integer'],
+      ['number', 'A finite double'],
+      ['boolean', 'true or false'],
+      ['datetime', 'An RFC 3339 date-time, returned in UTC with milliseconds'],
+      ['uuid', 'A UUID'],
+      ['enum(a|b|c)', 'One of the values'],
+      ['ref(<resource>)', 'The id of a record of another resource (belongs-to): customer:ref(customers) gives customerId'],
+      ['<type>?', 'Optional: may be left out or null'],
+    ],
+    '',
+    'Options:',
+    [
+      ['--fields <list>', 'The fields, comma-separated: amount:number,paid:boolean,dueDate:datetime?'],
+      ['--dry-run', 'List the changes; write nothing'],
+      ['--json', 'Machine-readable output, errors included'],
+      ...commonRows,
+    ],
+    '',
+    'Example: groundwork generate resource invoice --fields "amount:number,paid:boolean,status:enum(draft|sent|paid)"',
+  ], width);
+}
+
+export function removeHelp(width = helpWidth()): string {
+  return layout([
+    'Usage: groundwork remove resource <name> [options]',
+    '',
+    "Removes a resource from the project in the current directory: its generated files (a file you edited stops the command with a manual step), its registrations, and its table through a new SQL migration. A resource another one refers to (ref) is refused until that field is gone.",
+    '',
+    'Options:',
+    [['--dry-run', 'List the changes; write nothing'], ['--json', 'Machine-readable output, errors included'], ...commonRows],
+    '',
+    'Example: groundwork remove resource notes',
+  ], width);
+}
+
 /** Help of a `groundwork` command, by name. */
-export const commandHelp: Record<string, (width?: number) => string> = { add: addHelp, list: listHelp, info: infoHelp };
+export const commandHelp: Record<string, (width?: number) => string> = { add: addHelp, generate: generateHelp, remove: removeHelp, list: listHelp, info: infoHelp };

@@ -38,7 +38,7 @@ export function createMain(argv: readonly string[]): Promise<void> {
   });
 }
 
-const commands = ['add', 'list', 'info'] as const;
+const commands = ['add', 'generate', 'remove', 'list', 'info'] as const;
 /** Options that may come before the command, too: `groundwork --verbose add cache redis`. */
 const globalFlags = new Set(['--verbose', '--json']);
 const helpFlags = new Set(['--help', '-h']);
@@ -56,10 +56,14 @@ export function groundworkMain(argv: readonly string[]): Promise<void> {
 
     switch (command) {
       case 'add':
+      case 'generate':
+      case 'remove':
       case 'list':
       case 'info': {
         if (options(rest).some((token) => helpFlags.has(token))) return (print(help.commandHelp[command]!()), 0);
         if (command === 'add') return (await import('./add.js')).runAdd(rest);
+        if (command === 'generate') return (await import('./resource.js')).runGenerate(rest);
+        if (command === 'remove') return (await import('./resource.js')).runRemove(rest);
         if (command === 'list') return (await import('./list.js')).runList(rest);
         return (await import('./info.js')).runInfo(rest);
       }

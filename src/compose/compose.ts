@@ -12,11 +12,15 @@ import { renderModulesTs } from './outputs/modules-ts.js';
 import { renderPackageJson } from './outputs/package-json.js';
 import { renderTemplate } from './render.js';
 import { resolveModules } from './resolve.js';
+import type { ResourceSpec } from '../resources/resource.js';
+import { resourcePath, resourceView, type FieldView } from '../resources/view.js';
 import type { TemplateSource } from './template-source.js';
 
 export interface ComposeInput {
   projectName: string;
   stack: Stack;
+  /** The resources of the project (the sample notes, then what `generate resource` added), in order. */
+  resources: readonly ResourceSpec[];
   generatorVersion: string;
   /** The project's devDependency on the generator (see project/generator-spec.ts); default: the version. */
   generatorSpec?: string;
@@ -30,6 +34,7 @@ export interface GroundworkJson {
   generatorSpec?: string;
   name: string;
   stack: Stack;
+  resources: ResourceSpec[];
   modules: string[];
   /** Path -> hash of the file as generated; `add` compares against it to find user edits. */
   files: Record<string, string>;
@@ -65,9 +70,18 @@ function addExamples(stack: Stack): string[] {
     .slice(0, 3);
 }
 
-export function compose({ projectName, stack, generatorVersion, generatorSpec = generatorVersion, source }: ComposeInput): Composition {
+/** Every module sees the base module's field snippets, and its own on top. */
+export function fieldExtender(module: ModuleManifest, base: ModuleManifest | undefined) {
+  const own = module.resourceFields;
+  const shared = base?.resourceFields;
+  if (!own && !shared) return undefined;
+  return (field: FieldView) => ({ ...shared?.(field), ...(module === base ? {} : own?.(field)) });
+}
+
+export function compose({ projectName, stack, resources, generatorVersion, generatorSpec = generatorVersion, source }: ComposeInput): Composition {
   const resolution = resolveModules(stack);
   const modules = resolution.modules.map((m) => renderEnvDefaults(m, projectName));
+  const base = modules.find((m) => m.id === 'base');
   const context = {
     projectName,
     stack,
@@ -91,9 +105,18 @@ export function compose({ projectName, stack, generatorVersion, generatorSpec = 
   };
 
   for (const module of modules) {
+    const views = resources.map((spec) => resourceView(spec, fieldExtender(module, base)));
+    const moduleContext = { ...context, resources: views };
     for (const file of source.files.get(module.id) ?? []) {
-      if (file.render) put(file.path, renderTemplate(file.spec, context, `${module.id}/${file.path}`), module.id);
+      if (file.render) put(file.path, renderTemplate(file.spec, moduleContext, `${module.id}/${file.path}`), module.id);
       else put(file.path, file.contents, module.id, false);
+    }
+    for (const resource of views) {
+      for (const file of source.resourceFiles.get(module.id) ?? []) {
+        const path = resourcePath(file.path, resource);
+        if (file.render) put(path, renderTemplate(file.spec, { ...moduleContext, resource }, `${module.id}/${file.path} (${resource.plural})`), module.id);
+        else put(path, file.contents, module.id, false);
+      }
     }
   }
 
@@ -125,6 +148,7 @@ export function compose({ projectName, stack, generatorVersion, generatorSpec = 
     ...(generatorSpec !== generatorVersion ? { generatorSpec } : {}),
     name: projectName,
     stack,
+    resources: resources.map((r) => ({ name: r.name, fields: r.fields.map((f) => ({ ...f })) })),
     modules: modules.map((m) => m.id),
     files: hashes,
   };

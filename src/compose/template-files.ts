@@ -1,4 +1,5 @@
-// Reads one module's template folder as it is on disk: `files/**` and `readme.md.hbs`.
+// Reads one module's template folder as it is on disk: `files/**` (once per project), `resource/**`
+// (once per resource, with path tokens such as `__pluralKebab__`) and `readme.md.hbs`.
 // Used by the build (to precompile) and, when running from source, at generation time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -13,6 +14,8 @@ export interface RawTemplateFile {
 
 export interface RawModuleTemplates {
   files: RawTemplateFile[];
+  /** Rendered once per resource; their paths still hold the tokens (see compose/resource-paths.ts). */
+  resourceFiles: RawTemplateFile[];
   readme?: string;
 }
 
@@ -41,14 +44,16 @@ function walk(dir: string): string[] {
   return entries.flatMap((entry) => (entry.isDirectory() ? walk(join(dir, entry.name)) : [join(dir, entry.name)]));
 }
 
+function readTree(root: string): RawTemplateFile[] {
+  return walk(root)
+    .map((path) => ({ path: outputPath(relative(root, path)), contents: readFileSync(path, 'utf8'), render: path.endsWith('.hbs') }))
+    .sort((a, b) => a.path.localeCompare(b.path));
+}
+
 export function readModuleTemplates(templatesDir: string, moduleId: string): RawModuleTemplates {
   const root = join(templatesDir, moduleId);
-  const filesRoot = join(root, 'files');
-  const files = walk(filesRoot)
-    .map((path) => ({ path: outputPath(relative(filesRoot, path)), contents: readFileSync(path, 'utf8'), render: path.endsWith('.hbs') }))
-    .sort((a, b) => a.path.localeCompare(b.path));
   const readme = ifExists<string | undefined>(() => readFileSync(join(root, 'readme.md.hbs'), 'utf8'), undefined);
-  return { files, readme };
+  return { files: readTree(join(root, 'files')), resourceFiles: readTree(join(root, 'resource')), readme };
 }
 
 export function readVersions(templatesDir: string): Record<string, string> {

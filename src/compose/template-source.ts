@@ -15,6 +15,8 @@ export type TemplateFile =
 
 export interface PrecompiledModule {
   files: TemplateFile[];
+  /** Rendered once per resource (paths with tokens such as `__pluralKebab__`). */
+  resourceFiles: TemplateFile[];
   /** The module's README section, if any. */
   readme?: TemplateSpecification;
 }
@@ -22,6 +24,8 @@ export interface PrecompiledModule {
 export interface TemplateSource {
   /** Module id -> its files. */
   files: Map<string, TemplateFile[]>;
+  /** Module id -> its per-resource files. */
+  resourceFiles: Map<string, TemplateFile[]>;
   /** Module id -> its README section (readme.md.hbs beside the manifest), if any. */
   readme: Map<string, TemplateSpecification>;
   /** Package name -> exact version, for every dependency a generated project may use. */
@@ -40,7 +44,11 @@ const importPrecompiled = async <T>(fileName: string): Promise<T> =>
 async function readSourceModule(moduleId: string): Promise<PrecompiledModule> {
   const { precompileFile, precompileSpec } = await import('./precompile.js');
   const raw = readModuleTemplates(templatesDir, moduleId);
-  return { files: raw.files.map(precompileFile), readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme) };
+  return {
+    files: raw.files.map(precompileFile),
+    resourceFiles: raw.resourceFiles.map(precompileFile),
+    readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme),
+  };
 }
 
 // Read and precompiled once per process: the matrix composes tens of thousands of stacks from them.
@@ -52,5 +60,10 @@ export async function loadTemplateSource(moduleIds: readonly string[]): Promise<
   const modules = await Promise.all(moduleIds.map(async (id) => [id, await load(id)] as const));
   const readme = new Map(modules.flatMap(([id, module]) => (module.readme ? [[id, module.readme] as const] : [])));
   const versions = bundled ? await importPrecompiled<Record<string, string>>('versions.js') : readVersions(templatesDir);
-  return { files: new Map(modules.map(([id, module]) => [id, module.files])), readme, versions };
+  return {
+    files: new Map(modules.map(([id, module]) => [id, module.files])),
+    resourceFiles: new Map(modules.map(([id, module]) => [id, module.resourceFiles])),
+    readme,
+    versions,
+  };
 }

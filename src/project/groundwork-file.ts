@@ -8,6 +8,7 @@ import type { ModuleManifest } from '../catalog/types.js';
 import { GROUNDWORK_JSON, type GroundworkJson } from '../compose/compose.js';
 import { generatedEnvValues } from '../compose/outputs/env.js';
 import { GroundworkError, quote } from '../errors.js';
+import { resourcesProblems, SAMPLE_RESOURCE } from '../resources/resource.js';
 import { packageNameProblems } from './project-name.js';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -67,6 +68,9 @@ export function groundworkJsonProblems(value: unknown): string[] {
     }
   }
 
+  // Absent in records from before resources were generated: those projects have the sample alone.
+  if (value.resources !== undefined) problems.push(...resourcesProblems(value.resources));
+
   if (!Array.isArray(value.modules)) problems.push(expected('"modules"', 'an array of module ids', value.modules));
   else {
     const bad = value.modules.findIndex((id) => typeof id !== 'string' || !moduleId.test(id));
@@ -92,7 +96,8 @@ export function parseGroundworkJson(value: unknown, path: string = GROUNDWORK_JS
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new GroundworkError(`${path} is not a valid create-groundwork record: ${problems[0]}${more}. Restore it from git before running groundwork.`);
   }
-  return value as GroundworkJson;
+  const record = value as Omit<GroundworkJson, 'resources'> & { resources?: GroundworkJson['resources'] };
+  return { ...record, resources: record.resources ?? [SAMPLE_RESOURCE] };
 }
 
 export async function readGroundworkJson(projectDir: string): Promise<GroundworkJson> {

@@ -1,4 +1,76 @@
+import type { FieldView } from '../../src/resources/view.js';
 import { defineModule } from '../define.js';
+
+/** A TypeScript string literal. */
+const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
+
+/**
+ * What the base templates need of each field, as TypeScript source: the record type, the field rule
+ * (src/core/resources/field-rules.ts), and for tests two different valid values (`sample`,
+ * `otherSample`; refs have none: tests create the parent), a value of the wrong JSON type, and one of
+ * the right type the rule refuses (`invalidSample`; booleans have none; for a ref, an id no record has).
+ */
+interface FieldSnippets {
+  tsType: string;
+  rule: string;
+  sample?: string;
+  otherSample?: string;
+  wrongType: string;
+  invalidSample?: string;
+}
+
+function fieldSnippets(field: FieldView): FieldSnippets {
+  const { key, label, values } = field;
+  const rule = `fieldRule.${field.type}('${key}')`;
+  switch (field.type) {
+    case 'string':
+      return { tsType: 'string', rule, sample: literal(`Sample ${label}`), otherSample: literal(`Other ${label}`), wrongType: '42', invalidSample: "'   '" };
+    case 'text':
+      return { tsType: 'string', rule, sample: literal(`Some ${label}.`), otherSample: literal(`Other ${label}.`), wrongType: '42', invalidSample: "'x'.repeat(10_001)" };
+    case 'integer':
+      return { tsType: 'number', rule, sample: '42', otherSample: '-7', wrongType: "'42'", invalidSample: '2_147_483_648' };
+    case 'number':
+      return { tsType: 'number', rule, sample: '12.5', otherSample: '-0.25', wrongType: "'12.5'", invalidSample: 'Number.POSITIVE_INFINITY' };
+    case 'boolean':
+      return { tsType: 'boolean', rule, sample: 'true', otherSample: 'false', wrongType: "'true'" };
+    case 'datetime':
+      return { tsType: 'string', rule, sample: "'2026-01-02T03:04:05.678Z'", otherSample: "'2027-06-30T12:00:00.000Z'", wrongType: '1767323045678', invalidSample: "'2024-02-30T00:00:00Z'" };
+    case 'uuid':
+      return {
+        tsType: 'string',
+        rule,
+        sample: "'6f1c2a52-4c8e-4a8f-9d59-1f0b6d7f1a01'",
+        otherSample: "'0b7e4c0d-2f5a-4e1b-8c3d-9a8b7c6d5e4f'",
+        wrongType: '42',
+        invalidSample: "'not-a-uuid'",
+      };
+    case 'enum':
+      return {
+        tsType: values.map(literal).join(' | '),
+        rule: `fieldRule.enum('${key}', [${values.map(literal).join(', ')}])`,
+        sample: literal(values[0] ?? ''),
+        otherSample: literal(values[1] ?? values[0] ?? ''),
+        wrongType: '42',
+        invalidSample: literal(values.join(' or ')), // enum values have no spaces
+      };
+    case 'ref':
+      return { tsType: 'string', rule, wrongType: '42', invalidSample: "'00000000-0000-4000-8000-000000000000'" };
+  }
+}
+
+function resourceFields(field: FieldView): Record<string, unknown> {
+  const { rule, sample, otherSample, invalidSample, ...snippets } = fieldSnippets(field);
+  return {
+    ...snippets,
+    // Present (possibly undefined) on every field: templates are rendered in strict mode.
+    sample,
+    otherSample,
+    invalidSample,
+    /** The property type in the record: optional fields are null when absent. */
+    recordType: field.optional ? `${snippets.tsType} | null` : snippets.tsType,
+    rule: field.optional ? `fieldRule.optional(${rule})` : rule,
+  };
+}
 
 export default defineModule({
   id: 'base',
@@ -16,6 +88,7 @@ export default defineModule({
     'pino',
     'prom-client',
   ],
+  resourceFields,
   devDependencies: ['@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
   // @fastify/otel asks for @opentelemetry/core 2.x, whose peer range excludes the api 1.10 that sdk-node
   // needs; core 3.x keeps the two exports @fastify/otel uses (see docs/decisions.md).
@@ -66,6 +139,6 @@ export default defineModule({
     { name: 'METRICS_TOKEN', type: 'string', secret: true, doc: 'Bearer token Prometheus must send for /metrics (API and worker); unset = no token' },
     { name: 'OTEL_SERVICE_NAME', type: 'string', default: '{{projectName}}', doc: 'service.name on traces and logs' },
     { name: 'OTEL_EXPORTER_OTLP_ENDPOINT', type: 'url', doc: 'OTLP/HTTP collector base URL, e.g. http://localhost:4318; unset = no trace export' },
-    { name: 'NOTES_CACHE_TTL_SECONDS', type: 'integer', min: 1, default: 60, doc: 'How long a note stays in the cache' },
+    { name: 'CACHE_TTL_SECONDS', type: 'integer', min: 1, default: 60, doc: 'How long a cached record stays in the cache' },
   ],
 });

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../../src/paths.js';
 import type { ModuleManifest } from '../../src/catalog/types.js';
-import { compose } from '../../src/compose/compose.js';
+import { compose, fieldExtender } from '../../src/compose/compose.js';
 import { hashContents } from '../../src/compose/hash.js';
 import { renderDockerCompose } from '../../src/compose/outputs/docker-compose.js';
 import { envSpecPath, renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
@@ -12,11 +12,14 @@ import { resolveModules } from '../../src/compose/resolve.js';
 import { precompileFile, precompileSpec } from '../../src/compose/precompile.js';
 import { outputPath, type RawTemplateFile } from '../../src/compose/template-files.js';
 import type { TemplateSource } from '../../src/compose/template-source.js';
+import { SAMPLE_RESOURCE, type ResourceSpec } from '../../src/resources/resource.js';
+import { fieldView } from '../../src/resources/view.js';
 
 const stack = { api: ['rest'], db: ['none'], cache: ['redis'], auth: ['none'], queue: ['bullmq'] };
 
-const source = (files: Record<string, RawTemplateFile[]> = {}): TemplateSource => ({
+const source = (files: Record<string, RawTemplateFile[]> = {}, resourceFiles: Record<string, RawTemplateFile[]> = {}): TemplateSource => ({
   files: new Map(Object.entries(files).map(([id, list]) => [id, list.map(precompileFile)])),
+  resourceFiles: new Map(Object.entries(resourceFiles).map(([id, list]) => [id, list.map(precompileFile)])),
   readme: new Map([['cache/redis', precompileSpec('## Cache in {{projectName}}')]]),
   versions: JSON.parse(readFileSync(join(templatesDir, 'versions.json'), 'utf8')) as Record<string, string>,
 });
@@ -33,7 +36,13 @@ describe('resolveModules', () => {
 });
 
 describe('compose', () => {
-  const input = (files = {}) => ({ projectName: 'shop-api', stack, generatorVersion: '9.9.9', source: source(files) });
+  const input = (files = {}, resourceFiles = {}, resources: ResourceSpec[] = [SAMPLE_RESOURCE]) => ({
+    projectName: 'shop-api',
+    stack,
+    resources,
+    generatorVersion: '9.9.9',
+    source: source(files, resourceFiles),
+  });
 
   it('renders .hbs fragments with the project context and copies the rest verbatim', () => {
     const { files } = compose(
@@ -60,7 +69,7 @@ describe('compose', () => {
     const second = compose(input());
     expect([...first.files]).toEqual([...second.files]);
     const record = JSON.parse(first.files.get('groundwork.json')!);
-    expect(record).toMatchObject({ generator: 'create-groundwork', version: '9.9.9', name: 'shop-api', stack });
+    expect(record).toMatchObject({ generator: 'create-groundwork', version: '9.9.9', name: 'shop-api', stack, resources: [SAMPLE_RESOURCE] });
     for (const [path, contents] of first.files) {
       if (path !== 'groundwork.json') expect(record.files[path], path).toBe(hashContents(contents));
     }
@@ -71,6 +80,39 @@ describe('compose', () => {
     const order = ['connectionRedis', 'apiRest', 'notesMemory', 'cacheRedis', 'queueBullmq'].map((name) => modulesTs.indexOf(`  ${name},`));
     expect(order.every((index) => index > 0)).toBe(true);
     expect(order[0]).toBeLessThan(order[3]!);
+  });
+
+  it('renders resource/ templates once per resource, with path tokens, and gives files/ the resource list', () => {
+    const invoices: ResourceSpec = { name: 'lineItems', fields: [{ name: 'dueDate', type: 'datetime', optional: true }, { name: 'note', type: 'ref', optional: false, ref: 'notes' }] };
+    const { files, groundwork } = compose(
+      input(
+        { base: [{ path: 'src/features/index.ts', contents: '{{#each resources}}{{plural}};{{/each}}', render: true }] },
+        {
+          base: [
+            { path: 'src/features/__pluralKebab__/model.ts', contents: '{{resource.Singular}}:{{#each resource.fields}} {{key}}/{{keySnake}}{{#if optional}}?{{/if}}{{/each}}', render: true },
+            { path: 'proto/__pluralSnake__/copied.txt', contents: '{{not rendered}}', render: false },
+          ],
+        },
+        [SAMPLE_RESOURCE, invoices],
+      ),
+    );
+    expect(files.get('src/features/index.ts')).toBe('notes;lineItems;');
+    expect(files.get('src/features/notes/model.ts')).toBe('Note: title/title body/body');
+    expect(files.get('src/features/line-items/model.ts')).toBe('LineItem: dueDate/due_date? noteId/note_id');
+    expect(files.get('proto/line_items/copied.txt')).toBe('{{not rendered}}');
+    expect(groundwork.resources.map((r) => r.name)).toEqual(['notes', 'lineItems']);
+    // No resources at all: the per-resource templates render nothing, the aggregated ones an empty list.
+    const empty = compose(input({ base: [{ path: 'src/features/index.ts', contents: '[{{#each resources}}{{plural}}{{/each}}]', render: true }] }, {}, []));
+    expect(empty.files.get('src/features/index.ts')).toBe('[]');
+  });
+
+  it("gives every module's templates the base module's field snippets, and a module's own to itself only", () => {
+    const manifest = (id: string, key?: string): ModuleManifest => ({ id, title: id, ...(key ? { resourceFields: (field) => ({ [key]: `${key}(${field.type})` }) } : {}) });
+    const base = manifest('base', 'tsType');
+    const field = fieldView({ name: 'amount', type: 'number', optional: false });
+    expect(fieldExtender(base, base)?.(field)).toEqual({ tsType: 'tsType(number)' });
+    expect(fieldExtender(manifest('db/postgres', 'column'), base)?.(field)).toEqual({ tsType: 'tsType(number)', column: 'column(number)' });
+    expect(fieldExtender(manifest('cache/none'), manifest('base'))).toBeUndefined();
   });
 });
 

@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { hashContents } from '../../src/compose/hash.js';
 import { GroundworkError } from '../../src/errors.js';
 import { generatedFiles, groundworkJsonProblems, parseGroundworkJson, readGroundworkJson } from '../../src/project/groundwork-file.js';
+import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
 
 const hash = hashContents('contents\n');
 const sound = () => ({
@@ -27,7 +28,12 @@ const mutate = (change: (record: Record_) => void) => {
 describe('groundwork.json validation', () => {
   it('accepts what create-groundwork writes', () => {
     expect(groundworkJsonProblems(sound())).toEqual([]);
-    expect(parseGroundworkJson(sound())).toEqual(sound());
+    expect(parseGroundworkJson(sound())).toEqual({ ...sound(), resources: [SAMPLE_RESOURCE] });
+    const invoices = { name: 'invoices', fields: [{ name: 'amount', type: 'number', optional: false }] };
+    expect(parseGroundworkJson({ ...sound(), resources: [invoices] }).resources).toEqual([invoices]);
+    expect(groundworkJsonProblems({ ...sound(), resources: [{ name: 'invoices', fields: [{ name: 'amount', type: 'money', optional: false }] }] })).toEqual([
+      expect.stringContaining('"resources[0].fields[0].type"'),
+    ]);
     expect(groundworkJsonProblems({ ...sound(), generatorSpec: "file:/home/o'neil/my tools/create-groundwork-0.1.0.tgz" })).toEqual([]);
   });
 

@@ -2,6 +2,8 @@ import { defineModule } from '../../define.js';
 
 export default defineModule({
   id: 'queue/bullmq',
+  // Still written for the sample notes resource (issue 11 renders it per resource next).
+  notesOnly: true,
   title: 'BullMQ job queue',
   requires: ['connection/redis'],
   dependencies: ['bullmq'],

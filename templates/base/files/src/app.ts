@@ -1,4 +1,4 @@
-// Composition root: core plugins, infra modules, the notes service, then api modules.
+// Composition root: core plugins, infra modules, the resource services (src/features), then api modules.
 import type { FastifyInstance } from 'fastify';
 import { loadAppConfig, type Env } from './core/config.js';
 import { envSpecsOf, type AppContext, type AppModule } from './core/context.js';
@@ -6,7 +6,7 @@ import type { Runtime } from './core/create-context.js';
 import { createRuntime } from './core/create-context.js';
 import { registerHttpCore } from './core/http-core.js';
 import { createFastify, createMetricsServer, registerOpsCore, type ServerOptions } from './core/ops-server.js';
-import { createNotesService } from './features/notes/index.js';
+import { registerFeatures } from './features/index.js';
 import { modules as defaultModules } from './modules.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -38,7 +38,7 @@ export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise
   await registerHttpCore(app, ctx);
 
   for (const module of modules.filter((m) => m.kind === 'infra')) await module.register(app, ctx);
-  app.decorate('notesService', createNotesService(ctx));
+  registerFeatures(app, ctx);
   for (const module of modules.filter((m) => m.kind === 'api')) await module.register(app, ctx);
 
   app.log.debug({ modules: modules.map((m) => m.name) }, 'modules registered');

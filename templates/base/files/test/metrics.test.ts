@@ -5,6 +5,7 @@ import type { BuiltApp } from '../src/app.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { probeRoutes } from './support/probe-routes.js';
+import { createWidgetsService } from './support/widgets.js';
 
 const promtool = spawnSync('promtool', ['--version']).status === 0;
 
@@ -19,10 +20,12 @@ describe('metrics', () => {
     await app.inject('/probe/items/1');
     await app.inject('/probe/items/missing');
     await app.inject('/nope/12345');
-    const note = await app.notesService.create({ title: 't', body: 'b' });
-    await app.notesService.get(note.id); // cache miss
-    await app.notesService.get(note.id); // cache hit
-    await app.notesService.get(randomUUID()); // cache miss, no such note
+    // Through the stack's cache, whichever resources the project has.
+    const widgets = createWidgetsService(built.ctx);
+    const widget = await widgets.create({ name: 't', description: 'b' });
+    await widgets.get(widget.id); // cache miss
+    await widgets.get(widget.id); // cache hit
+    await widgets.get(randomUUID()); // cache miss, no such widget
     const res = await app.inject('/metrics');
     text = res.body;
     contentType = String(res.headers['content-type']);

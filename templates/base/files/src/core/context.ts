@@ -1,13 +1,14 @@
 // What every module receives. Modules fill ports and register health checks and close hooks.
 import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
+import type { Repositories } from '../features/index.js';
 import type { Config, Env, EnvSpec } from './config.js';
 import type { EventBus } from './events.js';
 import type { HealthReport } from './health.js';
-import type { Authenticator, Broadcast, Cache, HealthCheck, JobQueue, NotesRepository, RateLimitStore } from './ports.js';
+import type { Authenticator, Broadcast, Cache, HealthCheck, JobQueue, RateLimitStore } from './ports.js';
 
 export interface Ports {
-  notes?: NotesRepository; // required by the time the api modules register
+  repositories?: Repositories; // filled by a db module; required by the time the features register
   cache: Cache; // default: no-op cache
   authenticator: Authenticator; // default: anonymous, nothing required
   rateLimitStore: RateLimitStore; // default: in memory

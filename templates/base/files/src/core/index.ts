@@ -1,7 +1,14 @@
 // The core's public surface for modules, features and other processes (workers).
 export { defineModule, envSpecsOf, type AppContext, type AppModule, type Connections, type Ports } from './context.js';
 export type * from './ports.js';
-export type { DomainEvents, EventBus, EventName, Listener } from './events.js';
+export { asResourceEventBus, type DomainEvents, type EventBus, type EventName, type Listener, type ResourceEventBus } from './events.js';
+export type { Crud, ListOptions, Page, ResourceEvents, ResourceRecord } from './resources/records.js';
+export { compareListOrder, CURSOR_MAX, CURSOR_PATTERN, cursorOf, decodeCursor, ID_MAX, type CursorPosition } from './resources/cursor.js';
+export { checkText, forbiddenCharacterIn, TEXT_PATTERN } from './resources/text-rule.js';
+export { checkPageLimit, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from './resources/page.js';
+export { checkFields, checkPatchFields, fieldRule, INT32_MAX, INT32_MIN, STRING_MAX, TEXT_MAX, type FieldRule, type FieldRules } from './resources/field-rules.js';
+export { createResourceService, type ResourceServiceOptions } from './resources/resource-service.js';
+export { resourceFeed, type ResourceChange, type ResourceFeed, type ResourceFeedOptions } from './resources/resource-feed.js';
 export { ConfigError, loadAppConfig, loadConfig, loadConfigFrom, redactConfig, type Config, type Env, type EnvSpec, type EnvVarSpec } from './config.js';
 export { HttpProblem, problem, sendProblem, PROBLEM_CONTENT_TYPE, type ProblemDetails } from './errors.js';
 export { authenticationRequired, bearerChallenge, invalidToken, requirePrincipal } from './auth.js';

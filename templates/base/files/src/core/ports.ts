@@ -1,31 +1,7 @@
 // Ports: the small interfaces the app talks to. Each module fills one.
 
-export interface Note {
-  id: string;
-  title: string;
-  body: string;
-  createdAt: string; // ISO 8601
-  updatedAt: string; // ISO 8601
-}
-export interface NoteInput {
-  title: string;
-  body: string;
-}
-export type NotePatch = Partial<NoteInput>;
-export interface Page<T> {
-  items: T[];
-  nextCursor: string | null; // opaque; pass back as `after`
-}
-
-/** Filled by a db module (db/none: in memory; db/postgres: drizzle on pg or PGlite). */
-export interface NotesRepository {
-  create(input: NoteInput): Promise<Note>;
-  get(id: string): Promise<Note | undefined>;
-  /** Stable order (createdAt, id); `after` is a cursor returned by a previous page. */
-  list(options: { limit: number; after?: string }): Promise<Page<Note>>;
-  update(id: string, patch: NotePatch): Promise<Note | undefined>;
-  delete(id: string): Promise<boolean>;
-}
+/** A db module fills `repositories`: one Crud per resource (Repositories in src/features/index.ts). */
+export type { Crud } from './resources/records.js';
 
 /** Filled by a cache module; the core default is a no-op cache (cache/none). */
 export interface Cache {

@@ -1,17 +1,20 @@
 // A validation rule that rejects operations whose estimated cost exceeds a limit, before execution.
-import type { FieldNode, FragmentDefinitionNode, SelectionSetNode, ValidationRule } from 'graphql';
-import { GraphQLError, Kind } from './graphql-runtime.js';
-import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../../features/notes/index.js';
+import type { FieldNode, FragmentDefinitionNode, GraphQLField, GraphQLNamedType, GraphQLSchema, SelectionSetNode, ValidationRule } from 'graphql';
+import { PAGE_LIMIT_MAX } from '../../core/resources/page.js';
+import { getNamedType, GraphQLError, isInterfaceType, isObjectType, Kind } from './graphql-runtime.js';
 
 /**
  * Cost: one per field (aliases included), and the fields under a connection's `edges`/`nodes` count once
- * per requested item: `first`, the default page size when absent, and the largest page when it is a
- * variable or null (a rule shared by every request cannot read variables; the resolver refuses values
- * out of range). A literal `first` outside 1..PAGE_LIMIT_MAX is refused here, so no cost is ever below
- * the number of fields. A full page of notes costs about 800, a deeply repeated query far more.
+ * per requested item. A connection is any field whose type is a `…Connection` object with `edges` and
+ * `pageInfo` (the Relay shape every resource's list has), whatever its name. Items: its `first`
+ * argument; the argument's default when absent; the largest page when it is a variable or null (a rule
+ * shared by every request cannot read variables; the resolver refuses values out of range). A literal
+ * `first` outside 1..PAGE_LIMIT_MAX is refused here, so no cost is ever below the number of fields.
+ * A full page of a resource with two fields costs about 800, a deeply repeated query far more.
  */
 export function complexityLimit(max: number): ValidationRule {
   return (context) => {
+    const schema = context.getSchema();
     const fragments = new Map<string, FragmentDefinitionNode>();
     for (const definition of context.getDocument().definitions) {
       if (definition.kind === Kind.FRAGMENT_DEFINITION) fragments.set(definition.name.value, definition);
@@ -21,10 +24,10 @@ export function complexityLimit(max: number): ValidationRule {
         new GraphQLError(`first must be an integer from 1 to ${PAGE_LIMIT_MAX}, got ${first}`, { nodes: [field], extensions: { code: 'BAD_USER_INPUT' } }),
       ),
     );
-    const walk: Walk = { fragments, pageSize, fragmentCosts: new Map(), visiting: new Set() };
+    const walk: Walk = { schema, fragments, pageSize, fragmentCosts: new Map(), visiting: new Set() };
     return {
       OperationDefinition(operation) {
-        const cost = selectionCost(operation.selectionSet, walk);
+        const cost = selectionCost(operation.selectionSet, rootType(schema, operation.operation), walk);
         if (cost > max) {
           const name = operation.name?.value ?? 'anonymous operation';
           context.reportError(
@@ -39,26 +42,48 @@ export function complexityLimit(max: number): ValidationRule {
   };
 }
 
+/** The fields of a connection that repeat once per item. */
 const REPEATED = new Set(['edges', 'nodes']);
 
 const INT32_MAX = 2 ** 31 - 1;
 
+/** The type whose fields a selection set selects; undefined where the document names what the schema lacks (other rules report it). */
+type Parent = GraphQLNamedType | undefined;
+
 interface Walk {
+  schema: GraphQLSchema;
   fragments: Map<string, FragmentDefinitionNode>;
-  /** Items a connection field asks for; undefined for a field that is not a connection. */
-  pageSize: (field: FieldNode) => number | undefined;
+  /** Items a connection field asks for. */
+  pageSize: (field: FieldNode, definition: GraphQLField<unknown, unknown>) => number;
   /** Each fragment's cost once: spreads of spreads would otherwise be walked exponentially often. */
   fragmentCosts: Map<string, number>;
   visiting: Set<string>;
 }
 
+function rootType(schema: GraphQLSchema, operation: 'query' | 'mutation' | 'subscription'): Parent {
+  if (operation === 'mutation') return schema.getMutationType() ?? undefined;
+  if (operation === 'subscription') return schema.getSubscriptionType() ?? undefined;
+  return schema.getQueryType() ?? undefined;
+}
+
+const fieldOf = (parent: Parent, name: string): GraphQLField<unknown, unknown> | undefined =>
+  isObjectType(parent) || isInterfaceType(parent) ? parent.getFields()[name] : undefined;
+
+/** Relay's connection: an object type named `…Connection` with `edges` and `pageInfo`. */
+function isConnection(type: GraphQLNamedType): boolean {
+  if (!isObjectType(type) || !type.name.endsWith('Connection')) return false;
+  const fields = type.getFields();
+  return 'edges' in fields && 'pageInfo' in fields;
+}
+
 function pageSizeOf(refuse: (field: FieldNode, first: string) => void): Walk['pageSize'] {
   const refused = new Set<FieldNode>();
-  return (field) => {
-    const isConnection = field.selectionSet?.selections.some((s) => s.kind === Kind.FIELD && REPEATED.has(s.name.value));
-    if (!isConnection) return undefined;
+  return (field, definition) => {
     const first = field.arguments?.find((a) => a.name.value === 'first')?.value;
-    if (!first) return PAGE_LIMIT_DEFAULT;
+    if (!first) {
+      const fallback = definition.args.find((a) => a.name === 'first')?.defaultValue;
+      return typeof fallback === 'number' ? fallback : PAGE_LIMIT_MAX;
+    }
     if (first.kind !== Kind.INT) return PAGE_LIMIT_MAX; // a variable, null, or a wrong type other rules report
     const size = Number(first.value);
     if (size >= 1 && size <= PAGE_LIMIT_MAX) return size;
@@ -70,24 +95,27 @@ function pageSizeOf(refuse: (field: FieldNode, first: string) => void): Walk['pa
 }
 
 /** The cost of a selection set asked for once; a set repeated n times costs n times as much. */
-function selectionCost(set: SelectionSetNode, walk: Walk): number {
+function selectionCost(set: SelectionSetNode, parent: Parent, walk: Walk): number {
   let cost = 0;
   for (const selection of set.selections) {
     if (selection.kind === Kind.FIELD) {
       cost += 1;
       if (!selection.selectionSet) continue;
-      const size = walk.pageSize(selection);
-      if (size === undefined) {
-        cost += selectionCost(selection.selectionSet, walk);
+      const definition = fieldOf(parent, selection.name.value);
+      const type = definition && getNamedType(definition.type);
+      if (!definition || !type || !isConnection(type)) {
+        cost += selectionCost(selection.selectionSet, type, walk);
         continue;
       }
       // A connection: its items repeat per requested element, its pageInfo does not.
+      const size = walk.pageSize(selection, definition);
       for (const child of selection.selectionSet.selections) {
         const repeats = child.kind === Kind.FIELD && REPEATED.has(child.name.value);
-        cost += (repeats ? size : 1) * selectionCost({ kind: Kind.SELECTION_SET, selections: [child] }, walk);
+        cost += (repeats ? size : 1) * selectionCost({ kind: Kind.SELECTION_SET, selections: [child] }, type, walk);
       }
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
-      cost += selectionCost(selection.selectionSet, walk);
+      const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
+      cost += selectionCost(selection.selectionSet, condition ?? undefined, walk);
     } else {
       cost += fragmentCost(selection.name.value, walk);
     }
@@ -101,7 +129,7 @@ function fragmentCost(name: string, walk: Walk): number {
   const fragment = walk.fragments.get(name);
   if (!fragment || walk.visiting.has(name)) return 0; // unknown or cyclic: other rules report those
   walk.visiting.add(name);
-  const cost = selectionCost(fragment.selectionSet, walk);
+  const cost = selectionCost(fragment.selectionSet, walk.schema.getType(fragment.typeCondition.name.value) ?? undefined, walk);
   walk.visiting.delete(name);
   walk.fragmentCosts.set(name, cost);
   return cost;

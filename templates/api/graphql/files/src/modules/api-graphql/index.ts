@@ -1,22 +1,23 @@
-// GraphQL API at /graphql (mercurius): queries, mutations and the noteCreated subscription (graphql-ws).
+// GraphQL API at /graphql (mercurius): Query.health, and every resource's queries, mutations and
+// `<singular>Created` subscription (graphql-ws), from resource-schemas.ts.
 import type { WebSocket } from '@fastify/websocket';
-import type { FastifyRequest } from 'fastify';
 import type { ValidationRule } from 'graphql';
-import mercurius from 'mercurius';
+import mercurius, { type IResolvers } from 'mercurius';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { HttpProblem } from '../../core/errors.js';
-import { notesFeed } from '../../features/notes/index.js';
 import { websocketConnections } from '../transport-websocket/index.js';
 import { complexityLimit } from './complexity.js';
+import { requestContext } from './context.js';
 import { envSpec } from './env.js';
 import { clientErrorStatus, formatErrors } from './errors.js';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, specifiedRules, validate } from './graphql-runtime.js';
 import { graphqlWsProtocol } from './graphql-ws-protocol.js';
+import { healthResolvers } from './health.js';
 import { operationObserver, operationOf } from './observability.js';
 import { BadGraphQLRequest, checkGraphQLRequest } from './request-shape.js';
-import { notesResolvers } from './resolvers.js';
-import { schema } from './schema.js';
+import { resourceSchemas } from './resource-schemas.js';
+import { schemaOf } from './schema.js';
 import { slotsPerSocket } from './subscription-slots.js';
 
 export const GRAPHQL_PATH = '/graphql';
@@ -26,26 +27,33 @@ const operationNameOf = (body: unknown): string | undefined => {
   return typeof name === 'string' ? name : undefined;
 };
 
+/** One resolver map from several: each adds its own fields to Query, Mutation, Subscription and its types. */
+function mergeResolvers(all: readonly IResolvers[]): IResolvers {
+  const merged: Record<string, Record<string, unknown>> = {};
+  for (const resolvers of all) {
+    for (const [type, fields] of Object.entries(resolvers)) merged[type] = { ...merged[type], ...(fields as Record<string, unknown>) };
+  }
+  return merged as IResolvers;
+}
+
 export default defineModule({
   name: 'api-graphql',
   kind: 'api',
   env: envSpec,
   async register(app, ctx) {
     const config = loadConfigFrom(envSpec, ctx.env);
-    const feed = await notesFeed(ctx);
+    const resources = await Promise.all(resourceSchemas.map((resource) => resource.resolvers(app, ctx)));
     const observer = operationObserver(ctx.metrics);
     // The schema describes the API to anyone who asks: in production only when asked for.
     const introspection = config.GRAPHQL_INTROSPECTION ?? ctx.config.NODE_ENV !== 'production';
     const validationRules: ValidationRule[] = [complexityLimit(config.GRAPHQL_MAX_COMPLEXITY), ...(introspection ? [] : [NoSchemaIntrospectionCustomRule])];
-    // The core's hooks ran on the request (or the subscription's upgrade): the principal is already known.
-    const requestContext = (request: FastifyRequest) => ({ principal: request.principal });
     const slotsOf = slotsPerSocket(config.GRAPHQL_MAX_SUBSCRIPTIONS);
     // graphql-ws connections get the shared limits (rate, size, send buffer, heartbeat) and its protocol checks.
     websocketConnections(app).declare(GRAPHQL_PATH, graphqlWsProtocol());
 
     await app.register(mercurius, {
-      schema,
-      resolvers: notesResolvers(app.notesService, feed, () => ctx.ports.authenticator),
+      schema: schemaOf(resourceSchemas.map((resource) => resource.typeDefs)),
+      resolvers: mergeResolvers([healthResolvers(ctx), ...resources]),
       path: GRAPHQL_PATH,
       graphiql: config.GRAPHQL_INTROSPECTION ?? ctx.config.NODE_ENV === 'development',
       queryDepth: config.GRAPHQL_MAX_DEPTH,

@@ -1,56 +1,30 @@
-// The GraphQL schema (SDL). Resolvers are in resolvers.ts; both read the notes service only.
-export const schema = /* GraphQL */ `
-  "A note. Timestamps are ISO 8601 strings, as in the REST API."
-  type Note {
-    id: ID!
-    title: String!
-    body: String!
-    createdAt: String!
-    updatedAt: String!
+// The schema: what the module serves whatever the resources (Query.health, PageInfo), then every
+// resource's SDL (resource-schemas.ts), which extends Query, Mutation and Subscription.
+import { healthTypeDefs } from './health.js';
+import { Kind, parse } from './graphql-runtime.js';
+
+const moduleTypeDefs = /* GraphQL */ `
+  type Query {
+    "Readiness, as GET /readyz reports it."
+    health: Health!
   }
 
-  type NoteEdge {
-    "Pass as \`after\` to continue after this note."
-    cursor: String!
-    node: Note!
-  }
-
+  "Where a page of a connection ends: pass endCursor as \`after\` for the next page."
   type PageInfo {
     hasNextPage: Boolean!
     endCursor: String
   }
-
-  type NoteConnection {
-    edges: [NoteEdge!]!
-    pageInfo: PageInfo!
-  }
-
-  input NoteInput {
-    title: String!
-    body: String!
-  }
-
-  input NotePatch {
-    title: String
-    body: String
-  }
-
-  type Query {
-    "null when there is no such note."
-    note(id: ID!): Note
-    "Oldest first. \`first\`: 1 to 100."
-    notes(first: Int = 20, after: String): NoteConnection!
-  }
-
-  type Mutation {
-    createNote(input: NoteInput!): Note!
-    updateNote(id: ID!, input: NotePatch!): Note!
-    "Returns the id of the deleted note."
-    deleteNote(id: ID!): ID!
-  }
-
-  type Subscription {
-    "Every note created from now on, on any instance and through any API style."
-    noteCreated: Note!
-  }
 `;
+
+/** The root types resources extend besides Query: declared only then, since an object type without fields is invalid. */
+function extendedRoots(typeDefs: readonly string[]): string[] {
+  const extended = new Set(
+    typeDefs.flatMap((sdl) => parse(sdl).definitions.flatMap((definition) => (definition.kind === Kind.OBJECT_TYPE_EXTENSION ? [definition.name.value] : []))),
+  );
+  return ['Mutation', 'Subscription'].filter((root) => extended.has(root)).map((root) => `type ${root}`);
+}
+
+/** The SDL documents mercurius joins into one schema. */
+export function schemaOf(resourceTypeDefs: readonly string[]): string[] {
+  return [moduleTypeDefs, healthTypeDefs, ...extendedRoots(resourceTypeDefs), ...resourceTypeDefs];
+}

@@ -1,9 +1,9 @@
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
 import { envSpec } from './env.js';
-import { registerStrictInput } from './strict-input.js';
-import { notesRoutes } from './notes-routes.js';
 import { registerOpenApi } from './openapi.js';
+import { resourceRoutes, resourceTags } from './resource-routes.js';
+import { registerStrictInput } from './strict-input.js';
 
 const PREFIX = '/v1';
 
@@ -15,11 +15,11 @@ export default defineModule({
     // The document describes the API to anyone who asks: in production only when asked for.
     const docs = loadConfigFrom(envSpec, ctx.env).REST_DOCS ?? ctx.config.NODE_ENV !== 'production';
     // Must be registered before the routes so their schemas are collected.
-    if (docs) await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX });
+    if (docs) await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX, tags: resourceTags });
     await app.register(
       async (scope) => {
         registerStrictInput(scope);
-        await notesRoutes(scope, ctx);
+        for (const routes of resourceRoutes) await routes(scope, ctx);
       },
       { prefix: PREFIX },
     );

@@ -4,13 +4,16 @@ import swaggerUi from '@fastify/swagger-ui';
 import type { FastifyInstance } from 'fastify';
 
 /** The document covers the REST routes only: probes, /metrics and other API styles' endpoints stay out. */
-export async function registerOpenApi(app: FastifyInstance, info: { title: string; version: string; restPrefix: string }): Promise<void> {
-  const { restPrefix, ...documentInfo } = info;
+export async function registerOpenApi(
+  app: FastifyInstance,
+  info: { title: string; version: string; restPrefix: string; tags: { name: string; description: string }[] },
+): Promise<void> {
+  const { restPrefix, tags, ...documentInfo } = info;
   await app.register(swagger, {
     openapi: {
       openapi: '3.1.0',
       info: { ...documentInfo, description: 'Errors are RFC 9457 application/problem+json.' },
-      tags: [{ name: 'notes', description: 'Notes resource' }],
+      tags,
     },
     transform: ({ schema, url }) => ({ schema: url.startsWith(`${restPrefix}/`) ? schema : { ...schema, hide: true }, url }),
   });

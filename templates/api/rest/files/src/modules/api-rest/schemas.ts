@@ -1,48 +1,17 @@
-// One TypeBox schema per shape: drives validation, serialization and the OpenAPI document.
-import { Type, type Static } from 'typebox';
-import { BODY_MAX, CURSOR_MAX, CURSOR_PATTERN, ID_MAX, PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX, TEXT_PATTERN, TITLE_MAX } from '../../features/notes/index.js';
-
-// The notes service applies the same text rule for every API style; here it is a 400 naming the field.
-const text = { pattern: TEXT_PATTERN, description: 'No control characters (tab, LF and CR allowed), bidi overrides or unpaired surrogates' };
-
-export const NoteSchema = Type.Object(
-  {
-    id: Type.String(),
-    title: Type.String(),
-    body: Type.String(),
-    createdAt: Type.String({ format: 'date-time' }),
-    updatedAt: Type.String({ format: 'date-time' }),
-  },
-  { additionalProperties: false, description: 'A note' },
-);
-
-export const NoteInputSchema = Type.Object(
-  {
-    title: Type.String({ ...text, minLength: 1, maxLength: TITLE_MAX }),
-    body: Type.String({ ...text, maxLength: BODY_MAX }),
-  },
-  { additionalProperties: false },
-);
-
-export const NotePatchSchema = Type.Object(
-  {
-    title: Type.Optional(Type.String({ ...text, minLength: 1, maxLength: TITLE_MAX })),
-    body: Type.Optional(Type.String({ ...text, maxLength: BODY_MAX })),
-  },
-  { additionalProperties: false, minProperties: 1 },
-);
-
-export const NoteParamsSchema = Type.Object({ id: Type.String({ minLength: 1, maxLength: ID_MAX }) });
+// The TypeBox schemas every resource's routes share: list query, page, problem details, conditional-GET
+// headers. Each resource's own shapes are in src/features/<resource>/rest-schemas.ts.
+import { Type, type TSchema } from 'typebox';
+import { CURSOR_MAX, CURSOR_PATTERN } from '../../core/resources/cursor.js';
+import { PAGE_LIMIT_DEFAULT, PAGE_LIMIT_MAX } from '../../core/resources/page.js';
 
 export const ListQuerySchema = Type.Object({
   limit: Type.Optional(Type.Integer({ minimum: 1, maximum: PAGE_LIMIT_MAX, default: PAGE_LIMIT_DEFAULT })),
   after: Type.Optional(Type.String({ pattern: CURSOR_PATTERN, maxLength: CURSOR_MAX, description: 'nextCursor from the previous page' })),
 });
 
-export const NotePageSchema = Type.Object(
-  { items: Type.Array(NoteSchema), nextCursor: Type.Union([Type.String(), Type.Null()]) },
-  { additionalProperties: false },
-);
+/** One page of a list: the records, oldest first, and the cursor of the next page (null on the last). */
+export const pageOf = <T extends TSchema>(record: T) =>
+  Type.Object({ items: Type.Array(record), nextCursor: Type.Union([Type.String(), Type.Null()]) }, { additionalProperties: false });
 
 export const ProblemSchema = Type.Object(
   {
@@ -56,5 +25,3 @@ export const ProblemSchema = Type.Object(
 );
 
 export const IfNoneMatchHeaders = Type.Object({ 'if-none-match': Type.Optional(Type.String()) });
-
-export type NoteInputBody = Static<typeof NoteInputSchema>;

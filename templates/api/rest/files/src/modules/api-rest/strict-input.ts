@@ -1,5 +1,5 @@
 // What the REST routes accept, exactly as their schemas say:
-// - JSON bodies must be valid UTF-8. Fastify's own parser decodes invalid bytes to U+FFFD, so a note
+// - JSON bodies must be valid UTF-8. Fastify's own parser decodes invalid bytes to U+FFFD, so a record
 //   would be stored altered and answered 201; here that is a 400.
 // - Bodies are validated by TypeBox without coercion: Fastify's default Ajv turns {"title": 5} into
 //   "5", null into "" and ["x"] into "x", and drops unknown fields.
@@ -12,7 +12,7 @@ import type { TSchema } from 'typebox';
 import { Compile } from 'typebox/compile';
 import { Value } from 'typebox/value';
 import { HttpProblem } from '../../core/errors.js';
-import { TEXT_PATTERN } from '../../features/notes/index.js';
+import { TEXT_PATTERN } from '../../core/resources/text-rule.js';
 
 const utf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 

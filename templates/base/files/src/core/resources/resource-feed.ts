@@ -1,0 +1,89 @@
+// The change feed of one resource: every change on any instance, for the streaming APIs (WebSocket
+// events, GraphQL subscriptions, gRPC Watch). Changes go out through the Broadcast port, so with Redis
+// every instance's subscribers see changes made on every other instance.
+import type { AppContext } from '../context.js';
+import { asResourceEventBus } from '../events.js';
+import type { ResourceRecord } from './records.js';
+
+export type ResourceChange<T extends ResourceRecord, S extends string = string> =
+  | { event: `${S}.created`; data: T }
+  | { event: `${S}.updated`; data: T }
+  | { event: `${S}.deleted`; data: { id: string } };
+
+export interface ResourceFeed<T extends ResourceRecord, S extends string = string> {
+  /** The listener gets every change from now on; the returned function stops it. */
+  subscribe(listener: (change: ResourceChange<T, S>) => void): () => void;
+}
+
+export interface ResourceFeedOptions<S extends string> {
+  /** The Broadcast channel, e.g. "notes". */
+  channel: string;
+  /** The resource's events: `${singular}.created|updated|deleted`. */
+  singular: S;
+}
+
+// Per app, per channel. Feeds are erased with their types here; resourceFeed gives them back.
+const feeds = new WeakMap<AppContext, Map<string, Promise<ResourceFeed<ResourceRecord>>>>();
+
+/**
+ * One feed per app and channel, started by the first API module that asks for it: stacks without a
+ * streaming API never publish. Publishing starts before the first subscriber so that a change made
+ * here reaches subscribers on other instances.
+ */
+export function resourceFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>> {
+  const byChannel = feeds.get(ctx) ?? new Map<string, Promise<ResourceFeed<ResourceRecord>>>();
+  feeds.set(ctx, byChannel);
+  let feed = byChannel.get(options.channel) as Promise<ResourceFeed<T, S>> | undefined;
+  if (!feed) {
+    feed = startFeed<T, S>(ctx, options);
+    byChannel.set(options.channel, feed as Promise<ResourceFeed<ResourceRecord>>);
+  }
+  return feed;
+}
+
+async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, { channel, singular }: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>> {
+  type Change = ResourceChange<T, S>;
+  const { broadcast } = ctx.ports;
+  const log = ctx.logger.child({ component: 'resource-feed', channel });
+  const listeners = new Set<(change: Change) => void>();
+
+  const deliver = (change: Change): void => {
+    for (const listener of listeners) {
+      try {
+        listener(change);
+      } catch (err) {
+        log.error({ err, event: change.event }, 'feed listener failed');
+      }
+    }
+  };
+  const unsubscribe = await broadcast.subscribe(channel, (message) => {
+    try {
+      deliver(JSON.parse(message) as Change);
+    } catch (err) {
+      log.warn({ err }, 'dropped an unreadable feed message');
+    }
+  });
+  ctx.onClose(unsubscribe);
+
+  const publish = async (change: Change): Promise<void> => {
+    try {
+      await broadcast.publish(channel, JSON.stringify(change));
+    } catch (err) {
+      // Other instances miss this change; this instance's subscribers still get it.
+      log.warn({ err, broadcast: broadcast.kind, event: change.event }, 'feed publish failed; delivered on this instance only');
+      deliver(change);
+    }
+  };
+  const events = asResourceEventBus(ctx.events);
+  events.on(`${singular}.created`, (data) => publish({ event: `${singular}.created`, data: data as T }));
+  events.on(`${singular}.updated`, (data) => publish({ event: `${singular}.updated`, data: data as T }));
+  events.on(`${singular}.deleted`, (data) => publish({ event: `${singular}.deleted`, data: data as { id: string } }));
+
+  return {
+    subscribe(listener) {
+      const entry = (change: Change) => listener(change);
+      listeners.add(entry);
+      return () => listeners.delete(entry);
+    },
+  };
+}

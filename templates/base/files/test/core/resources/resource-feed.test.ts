@@ -1,0 +1,95 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { BuiltApp } from '../../../src/app.js';
+import { asResourceEventBus } from '../../../src/core/events.js';
+import { resourceFeed, type ResourceChange, type ResourceFeed } from '../../../src/core/resources/resource-feed.js';
+import { testModules } from '../../support/app.js';
+import { captureLogs } from '../../support/log-capture.js';
+import { createWidgetsService, type Widget } from '../../support/widgets.js';
+
+const opened: BuiltApp[] = [];
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((built) => built.app.close()));
+});
+
+// The core runtime alone: a streaming API module in the stack would start the feeds it uses.
+async function runtime(env: Record<string, string> = {}, options: Parameters<typeof testModules>[2] = {}): Promise<BuiltApp> {
+  const built = await testModules([], env, options);
+  opened.push(built);
+  return built;
+}
+
+type WidgetChange = ResourceChange<Widget, 'widget'>;
+const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => resourceFeed(built.ctx, { channel: 'widgets', singular: 'widget' });
+
+describe('resource feed', () => {
+  it('streams every change made through the service, in order, until the subscriber stops', async () => {
+    const built = await runtime();
+    const service = createWidgetsService(built.ctx);
+    const changes: WidgetChange[] = [];
+    const stop = (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
+    const widget = await service.create({ name: 'a', description: '' });
+    const updated = await service.update(widget.id, { name: 'b' });
+    await service.delete(widget.id);
+    stop();
+    await service.create({ name: 'after stop', description: '' });
+    expect(changes).toEqual([
+      { event: 'widget.created', data: widget },
+      { event: 'widget.updated', data: updated },
+      { event: 'widget.deleted', data: { id: widget.id } },
+    ]);
+  });
+
+  it('is started once per app and channel, so a change is published once however many modules use it', async () => {
+    const built = await runtime();
+    const published: string[] = [];
+    await built.ctx.ports.broadcast.subscribe('widgets', (m) => void published.push(m));
+    expect(await widgetsFeed(built)).toBe(await widgetsFeed(built));
+    expect(await resourceFeed(built.ctx, { channel: 'gadgets', singular: 'gadget' })).not.toBe(await widgetsFeed(built));
+    await createWidgetsService(built.ctx).create({ name: 'once', description: '' });
+    expect(published).toHaveLength(1);
+  });
+
+  it('still delivers on this instance when publishing fails, with a warning', async () => {
+    const logs = captureLogs();
+    const built = await runtime({ LOG_LEVEL: 'warn' }, { logStream: logs.stream });
+    const local = built.ctx.ports.broadcast;
+    built.ctx.ports.broadcast = {
+      kind: 'down',
+      publish: async () => Promise.reject(new Error('transport down')),
+      subscribe: (channel, listener) => local.subscribe(channel, listener),
+    };
+    const changes: WidgetChange[] = [];
+    (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
+    const widget: Widget = { id: 'w1', name: 'kept', description: '', size: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    await asResourceEventBus(built.ctx.events).emit('widget.created', widget);
+    expect(changes).toEqual([{ event: 'widget.created', data: widget }]);
+    expect(logs.lines.find((l) => l.msg === 'feed publish failed; delivered on this instance only')).toMatchObject({
+      channel: 'widgets',
+      broadcast: 'down',
+      event: 'widget.created',
+    });
+  });
+
+  it('isolates a failing subscriber from the others', async () => {
+    const built = await runtime();
+    const feed = await widgetsFeed(built);
+    feed.subscribe(() => {
+      throw new Error('broken subscriber');
+    });
+    const changes: WidgetChange[] = [];
+    feed.subscribe((c) => void changes.push(c));
+    await createWidgetsService(built.ctx).create({ name: 'fine', description: '' });
+    expect(changes).toHaveLength(1);
+  });
+
+  it('drops a message it cannot read, with a warning, and goes on', async () => {
+    const logs = captureLogs();
+    const built = await runtime({ LOG_LEVEL: 'warn' }, { logStream: logs.stream });
+    const changes: WidgetChange[] = [];
+    (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
+    await built.ctx.ports.broadcast.publish('widgets', 'not json');
+    await createWidgetsService(built.ctx).create({ name: 'after', description: '' });
+    expect(logs.lines.some((l) => l.msg === 'dropped an unreadable feed message' && l.channel === 'widgets')).toBe(true);
+    expect(changes.map((c) => c.event)).toEqual(['widget.created']);
+  });
+});
