@@ -1,5 +1,5 @@
 // Typed shapes of the catalog (what users choose) and of module manifests (what the composer merges).
-import type { FieldView } from '../resources/view.js';
+import type { FieldView, ResourceView } from '../resources/view.js';
 
 export type EnvType = 'string' | 'url' | 'integer' | 'port' | 'boolean' | 'enum';
 
@@ -75,6 +75,11 @@ export interface ModuleManifest {
    * drizzle column per field type. The base module's are seen by every module.
    */
   resourceFields?: (field: FieldView) => Record<string, unknown>;
+  /**
+   * Per-resource values for this module's templates, computed from the whole resource (its fields with
+   * their snippets already in): what no single field knows, such as the distinct ref targets.
+   */
+  resourceExtras?: (resource: ResourceView) => Record<string, unknown>;
   /**
    * Its files are still written for the sample `notes` resource rather than rendered per resource:
    * `generate resource` and `remove resource` refuse a stack with such a module.

@@ -13,7 +13,7 @@ import { renderPackageJson } from './outputs/package-json.js';
 import { renderTemplate } from './render.js';
 import { resolveModules } from './resolve.js';
 import type { ResourceSpec } from '../resources/resource.js';
-import { resourcePath, resourceView, type FieldView } from '../resources/view.js';
+import { resourcePath, resourceView, type FieldView, type ResourceView } from '../resources/view.js';
 import type { TemplateSource } from './template-source.js';
 
 export interface ComposeInput {
@@ -104,9 +104,18 @@ export function compose({ projectName, stack, resources, generatorVersion, gener
     if (isRendered) rendered.add(path);
   };
 
+  // Each module sees the resources with its own field snippets, in its files and its README section.
+  const viewOf = (module: ModuleManifest, spec: ResourceSpec): ResourceView => {
+    const view = resourceView(spec, fieldExtender(module, base));
+    const shared = base?.resourceExtras?.(view);
+    const withShared = shared ? { ...view, ...shared } : view;
+    const own = module === base ? undefined : module.resourceExtras?.(withShared);
+    return own ? { ...withShared, ...own } : withShared;
+  };
+  const contextOf = new Map(modules.map((module) => [module, { ...context, resources: resources.map((spec) => viewOf(module, spec)) }]));
   for (const module of modules) {
-    const views = resources.map((spec) => resourceView(spec, fieldExtender(module, base)));
-    const moduleContext = { ...context, resources: views };
+    const moduleContext = contextOf.get(module)!;
+    const views = moduleContext.resources;
     for (const file of source.files.get(module.id) ?? []) {
       if (file.render) put(file.path, renderTemplate(file.spec, moduleContext, `${module.id}/${file.path}`), module.id);
       else put(file.path, file.contents, module.id, false);
@@ -135,7 +144,7 @@ export function compose({ projectName, stack, resources, generatorVersion, gener
   if (readme !== undefined) {
     const sections = modules.flatMap((m) => {
       const section = source.readme.get(m.id);
-      return section === undefined ? [] : [renderTemplate(section, context, `${m.id}/readme.md.hbs`).trim()];
+      return section === undefined ? [] : [renderTemplate(section, contextOf.get(m)!, `${m.id}/readme.md.hbs`).trim()];
     });
     files.set('README.md', readme.replace('<!-- groundwork:modules -->', sections.join('\n\n')));
   }

@@ -161,6 +161,8 @@ function parseField(item: string): FieldSpec {
 
   if (type === 'enum') {
     if (arg === undefined) throw fail(`enum needs its values, e.g. ${quote(`${name}:enum(draft|sent)`)}`);
+    // The enum's GraphQL type is <Resource><Field>: these would be the resource's own input, patch or page types.
+    if (ENUM_CLASHES.includes(name)) throw fail(`an enum field cannot be named ${quote(name)}: its GraphQL type would clash with the resource's own ${name} type; choose another name`);
     return { name, type, optional, values: parseEnumValues(arg, fail) };
   }
   if (type === 'ref') {
@@ -172,6 +174,9 @@ function parseField(item: string): FieldSpec {
   if (arg !== undefined) throw fail(`type ${quote(type)} takes no argument; write ${quote(`${name}:${type}${optional ? '?' : ''}`)}`);
   return { name, type, optional };
 }
+
+/** Names the GraphQL module gives types of a resource (InvoiceInput, InvoicePatch, InvoiceConnection, InvoiceEdge). */
+const ENUM_CLASHES = ['input', 'patch', 'connection', 'edge', 'page'];
 
 /** The fields a `--fields` value lists, in order; a one-line UsageError naming the first bad token otherwise. */
 export function parseFields(text: string): FieldSpec[] {

@@ -35,15 +35,12 @@ export const POSTGRES_COLUMNS: Record<FieldType, { builder: string; sqlType: str
   integer: { builder: 'integer', sqlType: 'integer' },
   number: { builder: 'doublePrecision', sqlType: 'double precision' },
   boolean: { builder: 'boolean', sqlType: 'boolean' },
-  datetime: { builder: 'timestamp', sqlType: 'timestamp (3) with time zone' },
+  // Without the space drizzle's `timestamp (3)` has: the template reads timestamps as text (mode 'string').
+  datetime: { builder: 'timestamp', sqlType: 'timestamp(3) with time zone' },
   uuid: { builder: 'uuid', sqlType: 'uuid' },
   enum: { builder: 'text', sqlType: 'text' },
   ref: { builder: 'uuid', sqlType: 'uuid' },
 };
-
-/** The SQL an enum column's CHECK constraint tests, as drizzle-kit records `sql\`${column} IN (...)\``. */
-export const enumCheck = (table: string, column: string, values: readonly string[]): string =>
-  `"${table}"."${column}" IN (${values.map((value) => `'${value.replaceAll("'", "''")}'`).join(', ')})`;
 
 // The snapshot's shapes (drizzle-kit's PostgreSQL snapshot, version 7), as far as these tables use them.
 interface Column {
@@ -159,9 +156,8 @@ export function postgresTable(resource: ResourceSpec): Table {
     compositePrimaryKeys: {},
     uniqueConstraints: {},
     policies: {},
-    checkConstraints: byName(
-      fields.filter((field) => field.is.enum).map((field) => ({ name: `${table}_${field.keySnake}_check`, value: enumCheck(table, field.keySnake, field.values) })),
-    ),
+    // Enum values are the service's check (field-rules.ts), like every other field rule.
+    checkConstraints: {},
     isRLSEnabled: false,
   };
 }
@@ -171,7 +167,6 @@ function createTableSql(table: Table): string {
   const lines = Object.values(table.columns).map(
     (c) => `\t"${c.name}" ${c.type}${c.primaryKey ? ' PRIMARY KEY' : ''}${c.default === undefined ? '' : ` DEFAULT ${c.default}`}${c.notNull ? ' NOT NULL' : ''}`,
   );
-  lines.push(...Object.values(table.checkConstraints).map((check) => `\tCONSTRAINT "${check.name}" CHECK (${check.value})`));
   return `CREATE TABLE "${table.name}" (\n${lines.join(',\n')}\n);\n`;
 }
 const foreignKeySql = (fk: ForeignKey): string =>
@@ -259,7 +254,11 @@ export function postgresMigration(resources: readonly ResourceSpec[], folder: Dr
     if (blocking) throw new Error(`cannot drop table "${blocking.tableTo}": table "${table.name}" still references it (${blocking.name})`);
   }
 
-  const created = resources.map(postgresTable).filter((table) => tables[tableKey(table.name)] === undefined);
+  // In the order drizzle-kit writes them: it reads schema.ts's exports sorted by name (tables sort alike).
+  const created = resources
+    .map(postgresTable)
+    .filter((table) => tables[tableKey(table.name)] === undefined)
+    .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   for (const table of created) tables[tableKey(table.name)] = table;
   for (const table of created) {
     const missing = Object.values(table.foreignKeys).find((fk) => tables[tableKey(fk.tableTo)] === undefined);
@@ -278,7 +277,8 @@ export function postgresMigration(resources: readonly ResourceSpec[], folder: Dr
   const prevId = previous?.id ?? NO_SNAPSHOT;
   // drizzle-kit writes a new snapshot's _meta (the renames it asked about) fresh: these are none.
   const { id: _id, prevId: _prevId, _meta: _oldMeta, ...rest } = base;
-  const content = { ...rest, tables, _meta: { columns: {}, schemas: {}, tables: {} } };
+  const sortedTables = Object.fromEntries(Object.entries(tables).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const content = { ...rest, tables: sortedTables, _meta: { columns: {}, schemas: {}, tables: {} } };
   const snapshot = { id: nameBasedUuid(JSON.stringify({ prevId, ...content })), prevId, ...content };
 
   const last = journal.entries.at(-1);

@@ -34,7 +34,7 @@ export const SQL_RESERVED: ReadonlySet<string> = new Set([
 export const GRAPHQL_RESERVED: ReadonlySet<string> = new Set([
   'query', 'mutation', 'subscription', 'fragment', 'on', 'type', 'input', 'enum', 'scalar', 'schema', 'directive', 'extend',
   'implements', 'interface', 'union', 'true', 'false', 'null', '__typename', '__schema', '__type', 'Query', 'Mutation',
-  'Subscription', 'Int', 'Float', 'String', 'Boolean', 'ID', 'PageInfo', 'Node',
+  'Subscription', 'Int', 'Float', 'String', 'Boolean', 'ID', 'PageInfo', 'Node', 'Health', 'HealthCheck', 'HealthStatus',
 ]);
 
 /** Protocol Buffers (proto3) keywords and scalar type names. Case-sensitive. */

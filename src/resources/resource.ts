@@ -90,6 +90,10 @@ export function newResource(name: string, fieldsText: string | undefined, existi
   const fields = fieldsText === undefined ? DEFAULT_FIELDS.map((field) => ({ ...field })) : parseFields(fieldsText);
   const targets = [...existing.map((spec) => spec.name), names.plural];
   for (const field of fields) {
+    // The first record could never be made: every one would need an existing one to point at.
+    if (field.type === 'ref' && field.ref === names.plural && !field.optional) {
+      throw new UsageError(`Field ${quote(formatField(field))}: a ref to the resource itself must be optional (${quote(`${formatField(field)}?`)}), or no first record could be made.`);
+    }
     if (field.type !== 'ref' || targets.includes(field.ref!)) continue;
     const choices = oneOf([...existing.map((spec) => spec.name), `${names.plural} itself`]);
     throw new UsageError(`Field ${quote(formatField(field))}: there is no resource ${quote(field.ref!)}; a ref can point at ${choices}.`);

@@ -2,13 +2,16 @@
 // appears in at least one of these stacks, computed from the catalog. Each is installed, built, has
 // its own tests run (integration tests against the real services its stack uses), is booted against
 // those services and probed, with its worker when it has a queue.
+//
+// Creating a stack (render + npm install) waits mostly on the registry and the disk, so the next
+// stack is created while this one builds and runs its tests.
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Stack } from '../../src/catalog/types.js';
 import { flagsOf } from '../../tools/matrix/run.js';
 import { pairwiseStacks } from '../../tools/pairwise.js';
-import { createGroundwork, tempDir } from '../support/cli.js';
+import { createGroundwork, tempDir, type CliResult } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
@@ -28,8 +31,17 @@ beforeAll(async () => {
 });
 afterAll(async () => {
   console.log(`covering set: ${stacks.length} stacks\n${timings.join('\n')}`);
+  await Promise.all(creations.values()); // one may still be installing when a test failed
   await work?.cleanup();
 });
+
+const creations = new Map<number, Promise<CliResult>>();
+/** `create-groundwork pairs-<i>` with stack i's flags, started once. */
+function creation(i: number): Promise<CliResult> | undefined {
+  if (i >= stacks.length) return undefined;
+  if (!creations.has(i)) creations.set(i, createGroundwork([`pairs-${i}`, ...flagsOf(stacks[i]!).split(' '), '--yes', '--no-git'], work.path, node24Env(registryEnv) as Record<string, string>));
+  return creations.get(i);
+}
 
 const uses = (stack: Stack, category: string, option: string) => stack[category]?.includes(option) ?? false;
 
@@ -74,12 +86,18 @@ async function probe(app: RunningProcess, stack: Stack, project: string, grpcPor
 
 describe('pairwise covering set, on real services', () => {
   it.each(stacks.map((stack, i) => [flagsOf(stack), stack, i] as const))('%s', async (_flags, stack, i) => {
-    const started = performance.now();
-    const lap = () => ((performance.now() - started) / 1000).toFixed(0);
-    const name = `pairs-${i}`;
-    const created = await createGroundwork([name, ...flagsOf(stack).split(' '), '--yes', '--no-git'], work.path, node24Env(registryEnv) as Record<string, string>);
+    let lapStart = performance.now();
+    /** Seconds since the previous lap. */
+    const lap = () => {
+      const seconds = ((performance.now() - lapStart) / 1000).toFixed(0);
+      lapStart = performance.now();
+      return seconds;
+    };
+    const creating = creation(i)!;
+    void creation(i + 1);
+    const created = await creating;
     expect(created.exitCode, created.stderr).toBe(0);
-    const project = join(work.path, name);
+    const project = join(work.path, `pairs-${i}`);
     const installed = lap();
 
     const database = uses(stack, 'db', 'postgres') ? await createDatabase('gw_pairs') : undefined;
@@ -93,6 +111,7 @@ describe('pairwise covering set, on real services', () => {
     const processes: RunningProcess[] = [];
     try {
       await run('npm', ['run', 'build'], project, registryEnv);
+      const built = lap();
       await run('npm', ['test'], project, { ...registryEnv, TEST_DATABASE_URL: POSTGRES_ADMIN_URL, TEST_REDIS_URL: SHARED_REDIS, REQUIRE_SERVICES: '1' });
       const tested = lap();
       if (database) await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url });
@@ -105,7 +124,7 @@ describe('pairwise covering set, on real services', () => {
       }
       await probe(app, stack, project, grpcPort);
       for (const process of processes.splice(0)) expect(await process.stop(), process.output().slice(-2000)).toBe(0);
-      timings.push(`  ${flagsOf(stack)}: create+install ${installed} s, build+test ${tested} s, total ${lap()} s`);
+      timings.push(`  ${flagsOf(stack)}: waited for create+install ${installed} s, build ${built} s, test ${tested} s, boot+probe ${lap()} s`);
     } finally {
       for (const process of processes) await process.stop();
       await database?.drop();

@@ -77,7 +77,7 @@ describe('compose', () => {
 
   it('registers modules in dependency order in src/modules.ts', () => {
     const modulesTs = compose(input()).files.get('src/modules.ts')!;
-    const order = ['connectionRedis', 'apiRest', 'notesMemory', 'cacheRedis', 'queueBullmq'].map((name) => modulesTs.indexOf(`  ${name},`));
+    const order = ['connectionRedis', 'apiRest', 'dbMemory', 'cacheRedis', 'queueBullmq'].map((name) => modulesTs.indexOf(`  ${name},`));
     expect(order.every((index) => index > 0)).toBe(true);
     expect(order[0]).toBeLessThan(order[3]!);
   });

@@ -112,6 +112,7 @@ describe('parseFields', () => {
     ['status:enum(2x)', 'Field "status:enum(2x)": enum value "2x" is not valid; use lowercase ASCII letters, digits and "_", starting with a letter, e.g. "in_progress".'],
     [`status:enum(${'v'.repeat(41)})`, `Field "status:enum(${'v'.repeat(41)})": enum value "${'v'.repeat(41)}" is 41 characters long; use at most 40.`],
     ['status:enum(true)', 'Field "status:enum(true)": enum value "true" is reserved in GraphQL; choose another value.'],
+    ['input:enum(a|b)', 'Field "input:enum(a|b)": an enum field cannot be named "input": its GraphQL type would clash with the resource\'s own input type; choose another name.'],
     ['status:enum(unspecified)', 'Field "status:enum(unspecified)": enum value "unspecified" is the name of the zero value every protobuf enum has; choose another value.'],
     ['status:enum(a|b|a)', 'Field "status:enum(a|b|a)": enum value "a" is given twice.'],
     ['customer:ref', 'Field "customer:ref": ref needs the resource it points at, e.g. "customer:ref(customers)".'],
@@ -151,6 +152,9 @@ describe('newResource fields', () => {
       ],
     });
     expect(newResource('category', 'parent:ref(category)?', project).fields).toEqual([{ name: 'parent', type: 'ref', optional: true, ref: 'categories' }]);
+    expect(() => newResource('category', 'parent:ref(category)', project)).toThrow(
+      new UsageError('Field "parent:ref(categories)": a ref to the resource itself must be optional ("parent:ref(categories)?"), or no first record could be made.'),
+    );
   });
 
   it('refuses a ref to a resource the project does not have, listing those it has', () => {

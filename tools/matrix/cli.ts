@@ -1,5 +1,5 @@
 // `npm run matrix [-- --shard i/n] [--batch-size n]`: every combination of the catalog, generated and checked.
-import { flagsOf, runMatrix, type Shard } from './run.js';
+import { reproduce, runMatrix, type Shard } from './run.js';
 
 function usage(message: string): never {
   console.error(message);
@@ -29,14 +29,14 @@ const argv = process.argv.slice(2);
 const shard = parseShard(valueOf(argv, '--shard'));
 const report = await runMatrix({ shard, batchSize: parseBatchSize(valueOf(argv, '--batch-size')) });
 for (const failure of report.failures) {
-  console.log(`\nFAIL create-groundwork app ${flagsOf(failure.stack)}`);
+  console.log(`\nFAIL ${reproduce(failure)} (resources: ${failure.set.label})`);
   for (const line of failure.errors.slice(0, 12)) console.log(`  ${line}`);
 }
 if (report.rechecked > 0) console.log(`\n${report.rechecked} compiled combination(s) failed inside a batch but passed on their own (checked alone; verdict kept)`);
 const { install, compose, typecheck, lint, total } = report.seconds;
 console.log(
   `\nmatrix shard ${shard.index}/${shard.count}: ${report.inCatalog} combinations in catalog, ${report.generated} generated, ` +
-    `${report.structurallyValid} structurally valid, ${report.typeChecked} type-checked ` +
+    `${report.cases} cases with their resource sets, ${report.structurallyValid} structurally valid, ${report.typeChecked} type-checked ` +
     `(${report.units} distinct units; ${report.compiled} combinations compiled in ${report.batches} compiler runs), ` +
     `${report.linted} lint-clean (${report.lintedFiles} distinct files), ${report.failures.length} failed, ${total.toFixed(1)} s ` +
     `(install ${install.toFixed(1)} s; compose+structure ${compose.toFixed(1)} s, type-check ${typecheck.toFixed(1)} s and lint ${lint.toFixed(1)} s, overlapping)`,

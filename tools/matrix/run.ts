@@ -20,6 +20,7 @@ import { structuralProblems } from './checks.js';
 import { typeKey, typeRelevantFiles } from './file-set-keys.js';
 import { setUnits, type Unit } from './file-units.js';
 import { LintRun } from './lint.js';
+import { resourceSetsFor, type ResourceSet } from './resource-sets.js';
 import { dependencyUnion, installUnion, unionMismatches } from './union-install.js';
 import { UnitVerdicts } from './unit-verdicts.js';
 
@@ -54,7 +55,9 @@ export interface MatrixReport {
   batches: number;
   /** Compiled combinations that failed inside a batch but passed on their own. */
   rechecked: number;
-  failures: { stack: Stack; errors: string[] }[];
+  /** Cases checked: each combination with each of its resource sets (resource-sets.ts). */
+  cases: number;
+  failures: { stack: Stack; set: ResourceSet; errors: string[] }[];
   /** compose, typecheck and lint overlap in time: each is the sum of its own steps. */
   seconds: { install: number; compose: number; typecheck: number; lint: number; total: number };
 }
@@ -62,10 +65,18 @@ export interface MatrixReport {
 /** Measured on 2 cores: marginal cost per set stops falling past ~100 sets and memory grows ~13 MB a set. */
 export const DEFAULT_BATCH_SIZE = 96;
 
-interface Compiled extends FileSet {
+interface Case {
   stack: Stack;
+  set: ResourceSet;
+}
+
+interface Compiled extends FileSet {
+  case: Case;
   units: Unit[];
 }
+
+/** The commands that reproduce a case: create-groundwork with its flags, then its resource commands. */
+export const reproduce = ({ stack, set }: Case): string => [`create-groundwork app ${flagsOf(stack)}`, ...set.commands].join(' && ');
 
 export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DEFAULT_BATCH_SIZE, catalog = categories }: MatrixOptions = {}): Promise<MatrixReport> {
   const clock = performance.now();
@@ -84,10 +95,11 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   // before is queued for compiling, in a batch of combinations that may share a program; a full
   // batch is type-checked while the next one is composed (one compiler at a time: it uses every core).
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
-  const problems = new Map<Stack, string[]>();
-  const unitsOf = new Map<Stack, string[]>();
+  const cases: Case[] = mine.flatMap((stack) => resourceSetsFor(stack).map((set) => ({ stack, set })));
+  const problems = new Map<Case, string[]>();
+  const unitsOf = new Map<Case, string[]>();
   const verdicts = new UnitVerdicts();
-  const lint = new LintRun<Stack>();
+  const lint = new LintRun<Case>();
   const pending = new Map<string, Compiled[]>();
   let batches = 0;
   let compiled = 0;
@@ -101,23 +113,23 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
     const started = performance.now();
     checking = typecheckBatch(tsc, join(root, `batch-${batch}`), sets).then((outcome) => {
       typecheckSeconds += (performance.now() - started) / 1000;
-      for (const set of sets) verdicts.record(set.units, outcome.errors.get(set.key) ?? [], flagsOf(set.stack));
+      for (const set of sets) verdicts.record(set.units, outcome.errors.get(set.key) ?? [], reproduce(set.case));
       rechecked += outcome.rechecked;
     });
   };
-  for (const stack of mine) {
+  for (const item of cases) {
     const started = performance.now();
-    const composition = await composeStack('matrix-app', stack);
-    const lintProblem = lint.add(stack, composition.files, flagsOf(stack));
+    const composition = await composeStack('matrix-app', item.stack, { resources: item.set.resources });
+    const lintProblem = lint.add(item, composition.files, reproduce(item));
     const found = [...structuralProblems(composition), ...unionMismatches(composition.files.get('package.json') ?? '{}', union), ...(lintProblem ? [lintProblem] : [])];
-    if (found.length > 0) problems.set(stack, found);
+    if (found.length > 0) problems.set(item, found);
     const files = typeRelevantFiles(composition.files);
     const { units, globalKey } = setUnits(files, packages);
-    unitsOf.set(stack, units.map((unit) => unit.hash));
+    unitsOf.set(item, units.map((unit) => unit.hash));
     composeSeconds += (performance.now() - started) / 1000;
     if (!verdicts.claimNew(units)) continue;
     compiled++;
-    const queue = [...(pending.get(globalKey) ?? []), { key: typeKey(files), files, stack, units }];
+    const queue = [...(pending.get(globalKey) ?? []), { key: typeKey(files), files, case: item, units }];
     pending.set(globalKey, queue.length >= batchSize ? [] : queue);
     if (queue.length >= batchSize) await check(queue);
   }
@@ -130,18 +142,20 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   for (const queue of pending.values()) if (queue.length > 0) await check(queue);
   await checking;
   const lintFindings = await linting;
-  const lintErrors = new Map(mine.map((stack) => [stack, lintFindings.get(stack) ?? []]));
+  const lintErrors = new Map(cases.map((item) => [item, lintFindings.get(item) ?? []]));
 
-  const typeErrors = new Map(mine.map((stack) => [stack, verdicts.errorsOf(unitsOf.get(stack)!)]));
-  const failures = mine
-    .map((stack) => ({ stack, errors: [...(problems.get(stack) ?? []), ...typeErrors.get(stack)!, ...lintErrors.get(stack)!] }))
-    .filter((failure) => failure.errors.length > 0);
+  const typeErrors = new Map(cases.map((item) => [item, verdicts.errorsOf(unitsOf.get(item)!)]));
+  const errorsOf = (item: Case) => [...(problems.get(item) ?? []), ...typeErrors.get(item)!, ...lintErrors.get(item)!];
+  const failures = cases.map((item) => ({ ...item, errors: errorsOf(item) })).filter((failure) => failure.errors.length > 0);
+  // A combination passes when every one of its cases does.
+  const passing = (ok: (item: Case) => boolean) => mine.filter((stack) => cases.every((item) => item.stack !== stack || ok(item))).length;
   return {
     inCatalog: stacks.length,
     generated: mine.length,
-    structurallyValid: mine.filter((stack) => !problems.has(stack)).length,
-    typeChecked: mine.filter((stack) => typeErrors.get(stack)!.length === 0).length,
-    linted: mine.filter((stack) => lintErrors.get(stack)!.length === 0).length,
+    cases: cases.length,
+    structurallyValid: passing((item) => !problems.has(item)),
+    typeChecked: passing((item) => typeErrors.get(item)!.length === 0),
+    linted: passing((item) => lintErrors.get(item)!.length === 0),
     lintedFiles: lint.size,
     units: verdicts.size,
     compiled,

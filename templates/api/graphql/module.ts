@@ -19,16 +19,16 @@ const NAMED_TYPES: Record<FieldView['type'], (field: FieldView) => string> = {
   ref: () => 'ID',
 };
 
-/** The field's description in the schema: what the field rules accept, for GraphiQL and codegen users. */
+/** The field's description in the schema: what the field rules accept, for GraphiQL and codegen users ('' where the type says it all). */
 const DESCRIPTIONS: Record<FieldView['type'], (field: FieldView) => string> = {
   string: () => 'Trimmed, not blank, at most 200 characters.',
   text: () => 'At most 10000 characters; may be empty.',
   integer: () => 'An integer from -2147483648 to 2147483647.',
   number: () => 'A finite number.',
-  boolean: () => 'true or false.',
+  boolean: () => '',
   datetime: () => 'An RFC 3339 date-time with an offset; returned in UTC with milliseconds, e.g. 2026-01-02T03:04:05.678Z.',
   uuid: () => 'A UUID (any version); returned lowercase.',
-  enum: (field) => `One of ${field.values.join(', ')}.`,
+  enum: () => '', // the enum type lists its values
   ref: (field) => `The id of the ${field.ref?.singularLabel ?? field.label} it belongs to.`,
 };
 

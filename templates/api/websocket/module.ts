@@ -2,8 +2,6 @@ import { defineModule } from '../../define.js';
 
 export default defineModule({
   id: 'api/websocket',
-  // Still written for the sample notes resource (issue 11 renders it per resource next).
-  notesOnly: true,
   title: 'WebSocket API',
   requires: ['transport/websocket'], // the connection limits (WS_*), heartbeat and metrics are the transport's
   devDependencies: ['ws'], // the tests connect with the `ws` client

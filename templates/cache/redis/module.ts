@@ -2,8 +2,6 @@ import { defineModule } from '../../define.js';
 
 export default defineModule({
   id: 'cache/redis',
-  // Still written for the sample notes resource (issue 11 renders it per resource next).
-  notesOnly: true,
   title: 'Redis cache',
   requires: ['connection/redis'],
   dependencies: ['lru-cache'], // the in-process fallback without REDIS_URL

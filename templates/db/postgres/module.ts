@@ -1,4 +1,42 @@
+import { POSTGRES_COLUMNS } from '../../../src/resources/postgres-migration.js';
+import type { FieldView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
+
+const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
+
+/** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
+const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
+  string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some outside the BMP
+  text: "''",
+  integer: '-2_147_483_648',
+  number: '0.30000000000000004',
+  boolean: 'false',
+  datetime: "'0001-01-01T00:00:00.000Z'",
+  uuid: "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
+};
+
+// Timestamps are ISO strings both ways (mode 'string'; see timestamps.ts), in ms like the records' createdAt.
+const TIMESTAMP_OPTIONS = "{ withTimezone: true, precision: 3, mode: 'string' }";
+
+/**
+ * What the postgres templates need of each field, as TypeScript source: the drizzle column (built
+ * from pgTable's column builders `t`, without a reference's `.references()`, which the table template
+ * adds; POSTGRES_COLUMNS is what the migrations record for it), and
+ * the expressions that turn a row into a record value and a create input into a column value.
+ */
+function resourceFields(field: FieldView): Record<string, unknown> {
+  const { key, keySnake, optional } = field;
+  const options = field.is.datetime ? `, ${TIMESTAMP_OPTIONS}` : field.is.enum ? `, { enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }` : '';
+  const fromTimestamp = optional ? `row.${key} === null ? null : isoFromTimestamptz(row.${key})` : `isoFromTimestamptz(row.${key})`;
+  return {
+    column: `t.${POSTGRES_COLUMNS[field.type].builder}('${keySnake}'${options})${optional ? '' : '.notNull()'}`,
+    fromRow: field.is.datetime ? fromTimestamp : `row.${key}`,
+    fromInput: optional ? `input.${key} ?? null` : `input.${key}`,
+    /** The referenced resource's label, capitalized as messages start: "Customer". */
+    parentLabel: field.ref ? capitalize(field.ref.singularLabel) : undefined,
+    edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
+  };
+}
 
 export default defineModule({
   id: 'db/postgres',
@@ -9,7 +47,8 @@ export default defineModule({
     'db:migrate': 'node --env-file-if-exists=.env dist/modules/db-postgres/migrate.js',
     'db:generate': 'drizzle-kit generate',
   },
-  fills: 'NotesRepository',
+  fills: 'Repositories',
+  resourceFields,
   env: [
     { name: 'DATABASE_URL', type: 'url', secret: true, doc: 'PostgreSQL URL; unset = embedded PGlite (see PGLITE_DATA_DIR)', example: 'postgres://postgres:postgres@127.0.0.1:5432/app' },
     { name: 'DATABASE_POOL_MAX', type: 'integer', min: 1, default: 10, doc: 'Maximum PostgreSQL connections per process' },

@@ -1,16 +1,21 @@
+import type { FieldView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
+
+/** The JSON type of the field's value in a job payload (src/modules/queue-bullmq/payload.ts). */
+function payloadType(field: FieldView): 'string' | 'number' | 'boolean' {
+  if (field.is.integer || field.is.number) return 'number';
+  return field.is.boolean ? 'boolean' : 'string';
+}
 
 export default defineModule({
   id: 'queue/bullmq',
-  // Still written for the sample notes resource (issue 11 renders it per resource next).
-  notesOnly: true,
   title: 'BullMQ job queue',
   requires: ['connection/redis'],
   dependencies: ['bullmq'],
   scripts: { worker: 'node --env-file-if-exists=.env --import ./dist/telemetry.js dist/worker.js' },
   fills: 'JobQueue',
   env: [
-    { name: 'QUEUE_NAME', type: 'string', default: 'notes', doc: 'BullMQ queue name (no ":")' },
+    { name: 'QUEUE_NAME', type: 'string', default: 'jobs', doc: 'BullMQ queue name (no ":")' },
     { name: 'WORKER_PORT', type: 'port', default: 3001, doc: 'Port of the worker process /livez, /readyz and /metrics' },
     { name: 'WORKER_CONCURRENCY', type: 'integer', min: 1, default: 5, doc: 'Jobs one worker process runs at once' },
   ],
@@ -34,4 +39,5 @@ export default defineModule({
     },
   },
   register: { name: 'queueBullmq', from: './modules/queue-bullmq/index.js' },
+  resourceFields: (field) => ({ payloadType: payloadType(field), payloadText: field.is.string || field.is.text }),
 });

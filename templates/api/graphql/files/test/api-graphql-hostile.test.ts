@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
-import { hostileCursor, hostilePageSize, hostileText, wrongTypeValue } from './support/hostile-input.js';
-import { hostileDocument, hostileVariables } from './support/graphql-hostile.js';
+import { wrongTypeValue } from './support/hostile-input.js';
+import { hostileDocument, hostileVariables, typedOperation } from './support/graphql-hostile.js';
 import { captureLogs } from './support/log-capture.js';
 import { RawGraphqlWs } from './support/graphql-ws-client.js';
 
@@ -59,18 +59,9 @@ describe('GraphQL under hostile input', () => {
     );
   });
 
-  it('answers the typed operations with hostile values for every argument with BAD_USER_INPUT or data', async () => {
-    const operation = fc.oneof(
-      fc.record({ query: fc.constant('query Page($first: Int, $after: String) { notes(first: $first, after: $after) { edges { cursor } } }'), variables: fc.record({ first: fc.oneof(hostilePageSize, wrongTypeValue), after: fc.oneof(hostileCursor, wrongTypeValue) }, { requiredKeys: [] }) }),
-      fc.record({ query: fc.constant('mutation Create($input: NoteInput!) { createNote(input: $input) { id } }'), variables: fc.record({ input: fc.record({ title: fc.oneof(hostileText, wrongTypeValue), body: fc.oneof(hostileText, wrongTypeValue) }, { requiredKeys: [] }) }) }),
-      fc.record({ query: fc.constant('mutation Update($id: ID!, $input: NotePatch!) { updateNote(id: $id, input: $input) { id } }'), variables: fc.record({ id: fc.oneof(hostileText, fc.string(), wrongTypeValue), input: fc.record({ title: hostileText, body: hostileText }, { requiredKeys: [] }) }) }),
-      fc.record({ query: fc.constant('query Get($id: ID!) { note(id: $id) { id } }'), variables: fc.record({ id: fc.oneof(hostileText, fc.string(), wrongTypeValue) }) }),
-    );
+  it('answers the typed operations with hostile values for every variable with BAD_USER_INPUT or data', async () => {
     await fc.assert(
-      fc.asyncProperty(operation, async (request) => {
-        const answer = await post(JSON.stringify(request));
-        expectClientSafe(request, answer);
-      }),
+      fc.asyncProperty(typedOperation, async (request) => expectClientSafe(request, await post(JSON.stringify(request)))),
       { numRuns: 300 },
     );
   });
@@ -134,8 +125,8 @@ describe('GraphQL under hostile input', () => {
 
   it('is still healthy afterwards, and logged no server failure', async () => {
     expect((await built.app.inject('/livez')).statusCode).toBe(200);
-    const created = await post(JSON.stringify({ query: 'mutation { createNote(input: { title: "after", body: "" }) { id title } }' }));
-    expect(JSON.parse(created.body).data.createNote.title).toBe('after');
+    const health = await post(JSON.stringify({ query: '{ health { status } }' }));
+    expect(JSON.parse(health.body).data).toEqual({ health: { status: 'pass' } });
     expect(logs.lines.filter((line) => line.level >= 50)).toEqual([]);
   });
 });

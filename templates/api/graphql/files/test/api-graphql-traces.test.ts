@@ -18,12 +18,12 @@ describe('GraphQL tracing', () => {
 
   it('names a span after each operation, inside the request trace', async () => {
     spanExporter.reset();
-    const response = await post('query FindNote { note(id: "00000000-0000-4000-8000-000000000000") { id } } query Other { notes { pageInfo { hasNextPage } } }', 'FindNote');
-    expect(((await response.json()) as { data: unknown }).data).toEqual({ note: null });
-    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'query FindNote')).toBeDefined();
+    const response = await post('query Ready { health { status } } query Other { __typename }', 'Ready');
+    expect(((await response.json()) as { data: unknown }).data).toEqual({ health: { status: 'pass' } });
+    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'query Ready')).toBeDefined();
     const spans = spanExporter.getFinishedSpans();
-    const operation = spans.find((s) => s.name === 'query FindNote')!;
-    expect(operation.attributes).toMatchObject({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'FindNote' });
+    const operation = spans.find((s) => s.name === 'query Ready')!;
+    expect(operation.attributes).toMatchObject({ 'graphql.operation.type': 'query', 'graphql.operation.name': 'Ready' });
     const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
     expect(operation.spanContext().traceId).toBe(server.spanContext().traceId);
     expect(spans.some((s) => s.name === 'query Other')).toBe(false);
@@ -31,8 +31,15 @@ describe('GraphQL tracing', () => {
 
   it('marks the span of an operation that returned errors', async () => {
     spanExporter.reset();
-    await post('mutation Gone { deleteNote(id: "00000000-0000-4000-8000-000000000000") }');
-    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'mutation Gone')).toBeDefined();
-    expect(spanExporter.getFinishedSpans().find((s) => s.name === 'mutation Gone')!.status.code).toBe(SpanStatusCode.ERROR);
+    const { readiness } = built.ctx.health;
+    built.ctx.health.readiness = async () => Promise.reject(new Error('readiness crashed'));
+    try {
+      const response = await post('query Unready { health { status } }');
+      expect(((await response.json()) as { errors: Array<{ extensions: { code: string } }> }).errors.map((e) => e.extensions.code)).toEqual(['INTERNAL_SERVER_ERROR']);
+    } finally {
+      built.ctx.health.readiness = readiness;
+    }
+    await expect.poll(() => spanExporter.getFinishedSpans().find((s) => s.name === 'query Unready')).toBeDefined();
+    expect(spanExporter.getFinishedSpans().find((s) => s.name === 'query Unready')!.status.code).toBe(SpanStatusCode.ERROR);
   });
 });

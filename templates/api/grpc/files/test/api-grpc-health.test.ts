@@ -3,7 +3,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defineModule } from '../src/core/context.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
-import { collect, grpcTestApp, healthClient, notesClient, streamStarted, type GrpcTestApp } from './support/grpc.js';
+import { collect, grpcTestApp, healthClient, serviceClient, streamStarted, testServices, type GrpcTestApp } from './support/grpc.js';
+import { PROBE_SERVICE, type ProbeClient } from './support/grpc-probe.js';
 
 const check = (client: ReturnType<typeof healthClient>, service: string) =>
   new Promise<{ status?: string; error?: ServiceError }>((resolve) => client.Check({ service }, (error, response) => resolve(error ? { error } : { status: response!.status })));
@@ -30,43 +31,43 @@ describe('gRPC health and shutdown', () => {
     app = undefined;
   });
 
-  it('answers grpc.health.v1.Health as /readyz answers, for the server and for NotesService', async () => {
+  it('answers grpc.health.v1.Health as /readyz answers, for the server and for every service', async () => {
     const failing = { now: false };
     app = await grpcTestApp({ GRPC_HEALTH_INTERVAL_SECONDS: '1' }, { modules: [flakyDependency(failing), ...modules] });
     const client = healthClient(app.address);
-    expect(await check(client, '')).toEqual({ status: 'SERVING' });
-    expect(await check(client, 'notes.v1.NotesService')).toEqual({ status: 'SERVING' });
+    for (const service of ['', ...testServices.map((s) => s.name)]) expect(await check(client, service), service).toEqual({ status: 'SERVING' });
     expect((await check(client, 'no.such.Service')).error?.code).toBe(status.NOT_FOUND);
 
     failing.now = true;
     await expect.poll(() => check(client, ''), { timeout: 15_000 }).toEqual({ status: 'NOT_SERVING' });
+    expect(await check(client, PROBE_SERVICE)).toEqual({ status: 'NOT_SERVING' });
     expect((await app.app.inject('/readyz')).statusCode).toBe(503);
     failing.now = false;
-    await expect.poll(() => check(client, 'notes.v1.NotesService'), { timeout: 15_000 }).toEqual({ status: 'SERVING' });
+    await expect.poll(() => check(client, PROBE_SERVICE), { timeout: 15_000 }).toEqual({ status: 'SERVING' });
     client.close();
   });
 
-  it('on shutdown turns NOT_SERVING first, ends Watch streams with UNAVAILABLE, then stops', async () => {
+  it('on shutdown turns NOT_SERVING first, ends server streams with UNAVAILABLE, then stops', async () => {
     app = await grpcTestApp({ GRPC_DRAIN_SECONDS: '1' }); // the health Watch below is only ended by the drain timeout
     const health = healthClient(app.address);
-    const notes = notesClient(app.address);
+    const probe = serviceClient<ProbeClient>(app.address, PROBE_SERVICE);
     const statuses: string[] = [];
     const healthWatch = health.Watch({ service: '' });
     const healthEnded = collect(healthWatch, (message) => statuses.push(message.status));
     await expect.poll(() => statuses, { timeout: 15_000 }).toEqual(['SERVING']);
-    const watch = notes.Watch({});
-    await streamStarted(watch);
-    const watchEnded = collect(watch);
+    const listen = probe.Listen({});
+    await streamStarted(listen);
+    const listenEnded = collect(listen);
 
     const closing = app.app.close();
-    const { status: end } = await watchEnded;
+    const { status: end } = await listenEnded;
     expect(end).toMatchObject({ code: status.UNAVAILABLE, details: 'Server is shutting down; reconnect' });
     await closing;
     await healthEnded;
     expect(statuses).toEqual(['SERVING', 'NOT_SERVING']);
     app = undefined;
     health.close();
-    notes.close();
+    probe.close();
   });
 
   it('cancels calls still running after GRPC_DRAIN_SECONDS', async () => {

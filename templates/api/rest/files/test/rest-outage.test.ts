@@ -9,7 +9,7 @@ import { testApp } from './support/app.js';
 import { authHeaders } from './support/auth.js';
 import { captureLogs } from './support/log-capture.js';
 import { outageProxy, type OutageProxy } from './support/outage-proxy.js';
-import { createRecord, type ResourceName, type RestField, type RestRecord, restResources, validInput } from './support/rest-resources.js';
+import { createRecord, type ResourceName, type RestRecord, type RestResource, restResources, validInput } from './support/rest-resources.js';
 import { createMigratedTestDatabase, stackHasPostgres, type TestDatabase } from './support/rest-postgres.js';
 import { describeWithService } from './support/services.js';
 
@@ -25,9 +25,9 @@ function expectUnavailable(res: LightMyRequestResponse): void {
 if (!stackHasPostgres || name === undefined) {
   describe('REST API while PostgreSQL is unreachable', () => it.skip(name === undefined ? 'this project has no resource' : 'this stack has no PostgreSQL'));
 } else {
-  const { path, fields } = restResources[name];
+  const { path, fields }: RestResource = restResources[name];
   // A write that carries client text when the resource has a text field: the logs must not show it.
-  const textField: RestField | undefined = fields.find((field: RestField) => field.type === 'string' || field.type === 'text');
+  const textField = fields.find((field) => field.type === 'string' || field.type === 'text');
 
   describeWithService('TEST_DATABASE_URL', 'REST API while PostgreSQL is unreachable', (adminUrl) => {
     let database: TestDatabase;

@@ -9,7 +9,9 @@ import type { BuiltApp } from '../src/app.js';
 import { testApp } from './support/app.js';
 import { wrongTypeValue } from './support/hostile-input.js';
 import { captureLogs } from './support/log-capture.js';
+import { createWidgetsService } from './support/widgets.js';
 import { connect } from './support/websocket-client.js';
+import { WIDGETS_TOPIC, withWidgetsTopic } from './support/websocket-topics.js';
 
 const MAX_MESSAGE_BYTES = 1024;
 /** Close codes that blame the client: protocol error, invalid UTF-8, policy (rate), too big. */
@@ -30,7 +32,7 @@ const frame: fc.Arbitrary<Frame> = fc.oneof(
       {
         v: fc.oneof(fc.constant(1), fc.integer(), wrongTypeValue),
         type: fc.oneof(fc.constantFrom('subscribe', 'unsubscribe', 'ping'), fc.string(), wrongTypeValue),
-        topic: fc.oneof(fc.constant('notes'), fc.string(), wrongTypeValue),
+        topic: fc.oneof(fc.constant(WIDGETS_TOPIC), fc.string(), wrongTypeValue),
         id: fc.oneof(fc.string({ maxLength: 80 }), wrongTypeValue),
       },
       { requiredKeys: [] },
@@ -47,7 +49,7 @@ describe('WebSocket API under hostile frames', () => {
   let url: string;
   const logs = captureLogs();
   beforeAll(async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'warn', WS_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) }, { logStream: logs.stream });
+    built = await testApp({ RATE_LIMIT_MAX: '1000000', LOG_LEVEL: 'warn', WS_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES) }, { modules: withWidgetsTopic(), logStream: logs.stream });
     url = `${(await built.app.listen({ port: 0, host: '127.0.0.1' })).replace('http', 'ws')}/ws`;
   });
   afterAll(() => built.app.close());
@@ -83,9 +85,9 @@ describe('WebSocket API under hostile frames', () => {
     expect((await built.app.inject('/livez')).statusCode).toBe(200);
     const client = await connect(url);
     try {
-      expect(await client.request({ v: 1, type: 'subscribe', topic: 'notes' })).toEqual({ v: 1, type: 'subscribed', topic: 'notes' });
-      const note = await built.app.notesService.create({ title: 'after', body: '' });
-      expect(await client.next()).toMatchObject({ type: 'event', event: 'note.created', data: { id: note.id } });
+      expect(await client.request({ v: 1, type: 'subscribe', topic: WIDGETS_TOPIC })).toEqual({ v: 1, type: 'subscribed', topic: WIDGETS_TOPIC });
+      const widget = await createWidgetsService(built.ctx).create({ name: 'after', description: '' });
+      expect(await client.next()).toMatchObject({ type: 'event', event: 'widget.created', data: { id: widget.id } });
     } finally {
       await client.close();
     }

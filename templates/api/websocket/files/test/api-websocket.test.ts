@@ -1,17 +1,24 @@
+// The /ws endpoint and protocol v1, on a topic of the tests' own (support/websocket-topics.ts): each
+// resource's topic has its own test (test/features/<resource>/websocket.test.ts).
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
-import type { Note } from '../src/core/ports.js';
+import { asResourceEventBus } from '../src/core/events.js';
+import { websocketApi } from '../src/modules/api-websocket/index.js';
+import { resourceTopics } from '../src/modules/api-websocket/resource-topics.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { captureLogs } from './support/log-capture.js';
+import { createWidgetsService, type Widget } from './support/widgets.js';
 import { connect, type TestClient } from './support/websocket-client.js';
+import { WIDGETS_TOPIC, widgetsTopic, withWidgetsTopic } from './support/websocket-topics.js';
 
 const opened: BuiltApp[] = [];
 const clients: TestClient[] = [];
 
+/** The app with /ws serving the widgets topic too (options.modules: the modules to start from). */
 async function start(env: Record<string, string> = {}, options: Parameters<typeof testApp>[1] = {}): Promise<{ built: BuiltApp; url: string }> {
-  const built = await testApp({ RATE_LIMIT_MAX: '1000', ...env }, options);
+  const built = await testApp({ RATE_LIMIT_MAX: '1000', ...env }, { ...options, modules: options.modules ?? withWidgetsTopic() });
   const address = await built.app.listen({ port: 0, host: '127.0.0.1' });
   return { built, url: `${address.replace('http', 'ws')}/ws` };
 }
@@ -36,7 +43,8 @@ async function client(url: string, options: ConstructorParameters<typeof TestCli
   return connected;
 }
 
-const subscribe = { v: 1, type: 'subscribe', topic: 'notes' };
+const topic = WIDGETS_TOPIC;
+const subscribe = { v: 1, type: 'subscribe', topic };
 
 afterEach(async () => {
   await Promise.all(clients.splice(0).map((c) => c.close()));
@@ -44,20 +52,21 @@ afterEach(async () => {
 });
 
 describe('WebSocket API', () => {
-  it('acknowledges a subscription and streams created, updated and deleted notes', async () => {
+  it('acknowledges a subscription and streams the created, updated and deleted records of its topic', async () => {
     const { built, url } = await shared();
+    const widgets = createWidgetsService(built.ctx);
     const ws = await client(url);
-    expect(await ws.request({ ...subscribe, id: 'sub-1' })).toEqual({ v: 1, type: 'subscribed', topic: 'notes', id: 'sub-1' });
+    expect(await ws.request({ ...subscribe, id: 'sub-1' })).toEqual({ v: 1, type: 'subscribed', topic, id: 'sub-1' });
 
-    const note = await built.app.notesService.create({ title: 'live', body: 'hello' });
-    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic: 'notes', event: 'note.created', data: note });
-    const updated = await built.app.notesService.update(note.id, { body: 'changed' });
-    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic: 'notes', event: 'note.updated', data: updated });
-    await built.app.notesService.delete(note.id);
-    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic: 'notes', event: 'note.deleted', data: { id: note.id } });
+    const widget = await widgets.create({ name: 'live', description: 'hello' });
+    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic, event: 'widget.created', data: widget });
+    const updated = await widgets.update(widget.id, { description: 'changed' });
+    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic, event: 'widget.updated', data: updated });
+    await widgets.delete(widget.id);
+    expect(await ws.next()).toEqual({ v: 1, type: 'event', topic, event: 'widget.deleted', data: { id: widget.id } });
 
-    expect(await ws.request({ v: 1, type: 'unsubscribe', topic: 'notes' })).toEqual({ v: 1, type: 'unsubscribed', topic: 'notes' });
-    await built.app.notesService.create({ title: 'unseen', body: '' });
+    expect(await ws.request({ v: 1, type: 'unsubscribe', topic })).toEqual({ v: 1, type: 'unsubscribed', topic });
+    await widgets.create({ name: 'unseen', description: '' });
     expect(await ws.request({ v: 1, type: 'ping', id: 'p' })).toEqual({ v: 1, type: 'pong', id: 'p' }); // no event came first
   });
 
@@ -65,9 +74,32 @@ describe('WebSocket API', () => {
     const { built, url } = await shared();
     const [subscriber, bystander] = [await client(url), await client(url)];
     await subscriber.request(subscribe);
-    await built.app.notesService.create({ title: 'one', body: '' });
-    expect((await subscriber.next()).event).toBe('note.created');
+    await createWidgetsService(built.ctx).create({ name: 'one', description: '' });
+    expect((await subscriber.next()).event).toBe('widget.created');
     expect(await bystander.request({ v: 1, type: 'ping' })).toEqual({ v: 1, type: 'pong' });
+  });
+
+  it('answers a subscription to a topic it does not have with unknown_topic, naming it and every topic', async () => {
+    const { url } = await shared();
+    const ws = await client(url);
+    const reply = await ws.request({ v: 1, type: 'subscribe', topic: 'no-such-topic', id: 's' });
+    expect(reply).toMatchObject({ v: 1, type: 'error', code: 'unknown_topic', id: 's' });
+    const topics = [...resourceTopics.map((t) => t.name), topic];
+    expect(reply.message).toBe(`unknown topic "no-such-topic": the topics are ${topics.join(', ')}`);
+    expect((await ws.request({ v: 1, type: 'unsubscribe', topic: 7 })).message).toBe(`topic must be a string: the topics are ${topics.join(', ')}`);
+    const long = await ws.request({ v: 1, type: 'subscribe', topic: 'x'.repeat(500) }); // quoted up to 64 characters
+    expect(long.message).toBe(`unknown topic "${'x'.repeat(64)}…": the topics are ${topics.join(', ')}`);
+  });
+
+  it('still serves /ws without any topic (a project with no resources): every subscription is an unknown topic', async () => {
+    const { url } = await listening({}, { modules: modules.map((m) => (m.name === 'api-websocket' ? websocketApi([]) : m)) });
+    const ws = await client(url);
+    expect(await ws.request(subscribe)).toEqual({ v: 1, type: 'error', code: 'unknown_topic', message: `unknown topic "${topic}": this server has no topics` });
+    expect(await ws.request({ v: 1, type: 'ping' })).toEqual({ v: 1, type: 'pong' });
+  });
+
+  it('refuses a topic declared twice', () => {
+    expect(() => websocketApi([widgetsTopic, widgetsTopic])).toThrow(`WebSocket topic "${topic}" is declared twice`);
   });
 
   it('answers malformed messages with error codes and keeps the connection open', async () => {
@@ -77,9 +109,9 @@ describe('WebSocket API', () => {
     ws.socket.send('{not json');
     expect(await ws.next()).toEqual(error('invalid_json'));
     expect(await ws.request([1, 2])).toEqual(error('invalid_message'));
-    expect(await ws.request({ v: 2, type: 'subscribe', topic: 'notes', id: 'x' })).toEqual(expect.objectContaining({ code: 'unsupported_version', id: 'x' }));
+    expect(await ws.request({ v: 2, type: 'subscribe', topic, id: 'x' })).toEqual(expect.objectContaining({ code: 'unsupported_version', id: 'x' }));
     expect(await ws.request({ v: 1, type: 'publish' })).toEqual(error('unknown_type'));
-    expect(await ws.request({ v: 1, type: 'subscribe', topic: 'users' })).toEqual(error('unknown_topic'));
+    expect(await ws.request({ v: 1, type: 'subscribe', topic: 'no-such-topic' })).toEqual(error('unknown_topic'));
     expect(await ws.request({ v: 1, type: 'ping', id: 'x'.repeat(65) })).toEqual(error('invalid_message'));
     ws.socket.send(Buffer.from([1, 2, 3]), { binary: true });
     expect(await ws.next()).toEqual(error('invalid_message'));
@@ -88,7 +120,7 @@ describe('WebSocket API', () => {
 
   it('authenticates the upgrade: a bad token gets 401, a good one connects as its principal, none as anonymous', async () => {
     const logs = captureLogs();
-    const { url } = await listening({ LOG_LEVEL: 'info' }, { modules: [...modules, fakeAuthModule], logStream: logs.stream });
+    const { url } = await listening({ LOG_LEVEL: 'info' }, { modules: withWidgetsTopic([...modules, fakeAuthModule]), logStream: logs.stream });
     await expect(connect(url, { headers: { authorization: 'Bearer bad-token' } })).rejects.toThrow('upgrade refused: 401');
     const authenticated = await client(url, { headers: { authorization: 'Bearer good-token' } });
     expect(await authenticated.request(subscribe)).toMatchObject({ type: 'subscribed' });
@@ -130,12 +162,13 @@ describe('WebSocket API', () => {
     const ws = await client(url);
     await ws.request(subscribe);
     ws.socket.pause(); // stop reading: the server's queue for this client grows
-    const big: Note = { id: 'n', title: 't', body: 'x'.repeat(10_000), createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+    const big: Widget = { id: 'w', name: 'big', description: 'x'.repeat(10_000), size: null, createdAt: new Date().toISOString(), updatedAt: new Date().toISOString() };
+    const events = asResourceEventBus(built.ctx.events);
     const closing = () => [...built.app.websocketServer.clients].some((c) => c.readyState === c.CLOSING);
     // The kernel's socket buffers take a few MB before anything stays in the server's queue.
     let sent = 0;
     while (sent < 5000 && !closing()) {
-      await built.ctx.events.emit('note.created', big);
+      await events.emit('widget.created', big);
       sent += 1;
     }
     expect(closing(), `still open after ${sent} events of 10 kB`).toBe(true);

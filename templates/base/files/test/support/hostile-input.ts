@@ -1,11 +1,11 @@
 // fast-check arbitraries for hostile client input, shared by every API style's property tests.
-// Every value they generate is one the notes service must refuse with a client error (never a 5xx):
+// Every value they generate is one a resource service must refuse with a client error (never a 5xx):
 //
-//   forbiddenCharacter          one character the notes text rule refuses: NUL, a lone surrogate
+//   forbiddenCharacter          one character the text rule refuses: NUL, a lone surrogate
 //                               (U+D800-U+DFFF), a C0 control other than tab/LF/CR, DEL or a C1 control
 //                               (U+007F-U+009F), a bidi override or isolate (U+202A-U+202E, U+2066-U+2069)
 //   textWithForbiddenCharacter  ordinary text (any Unicode) with at least one forbidden character in it
-//   overlongText                text longer than BODY_MAX (so longer than TITLE_MAX too), up to ~4x BODY_MAX
+//   overlongText                text longer than TEXT_MAX (so longer than STRING_MAX too), up to ~4x TEXT_MAX
 //   hostileText                 either of the two above: use it for every title and body a client sends
 //   BAD_CURSOR_DATES            createdAt values a cursor may decode to that JavaScript can parse but
 //                               PostgreSQL cannot store, or that cursorOf never produces
@@ -19,7 +19,8 @@
 //                               array, object)
 //   encodeCursor                base64url of the JSON of any value: for hand-written hostile cursors
 import fc from 'fast-check';
-import { BODY_MAX, PAGE_LIMIT_MAX } from '../../src/features/notes/index.js';
+import { TEXT_MAX } from '../../src/core/resources/field-rules.js';
+import { PAGE_LIMIT_MAX } from '../../src/core/resources/page.js';
 
 const char = (code: number): string => String.fromCharCode(code);
 
@@ -49,7 +50,7 @@ export const textWithForbiddenCharacter: fc.Arbitrary<string> = fc
   });
 
 export const overlongText: fc.Arbitrary<string> = fc
-  .tuple(fc.integer({ min: BODY_MAX + 1, max: BODY_MAX * 4 }), fc.constantFrom('x', 'é', '😀', ' '))
+  .tuple(fc.integer({ min: TEXT_MAX + 1, max: TEXT_MAX * 4 }), fc.constantFrom('x', 'é', '😀', ' '))
   .map(([length, unit]) => unit.repeat(Math.ceil(length / unit.length)));
 
 export const hostileText: fc.Arbitrary<string> = fc.oneof({ arbitrary: textWithForbiddenCharacter, weight: 4 }, { arbitrary: overlongText, weight: 1 });

@@ -1,13 +1,17 @@
+import { sql } from 'drizzle-orm';
 import { DrizzleQueryError } from 'drizzle-orm/errors';
+import { drizzle } from 'drizzle-orm/node-postgres';
+import type pg from 'pg';
 import { stdSerializers } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { BuiltApp } from '../src/app.js';
+import { loadConfigFrom } from '../src/core/config.js';
 import { HttpProblem } from '../src/core/errors.js';
-import type { NotesRepository } from '../src/core/ports.js';
-import { DatabaseQueryError, DatabaseUnavailableError, RETRY_AFTER_SECONDS, toRepositoryError } from '../src/modules/db-postgres/errors.js';
-import dbPostgres from '../src/modules/db-postgres/index.js';
-import { testModules } from './support/app.js';
-import { createMigratedTestDatabase } from './support/postgres.js';
+import type { Db } from '../src/modules/db-postgres/db.js';
+import { DatabaseQueryError, DatabaseUnavailableError, guarded, RETRY_AFTER_SECONDS, toRepositoryError } from '../src/modules/db-postgres/errors.js';
+import { envSpec } from '../src/modules/db-postgres/env.js';
+import { openPglite } from '../src/modules/db-postgres/pglite.js';
+import { createPool } from '../src/modules/db-postgres/pool.js';
+import { createTestDatabase } from './support/postgres.js';
 import { describeWithService } from './support/services.js';
 
 const SECRET = 'client-text-that-must-never-be-logged';
@@ -58,17 +62,46 @@ describe('db-postgres error mapping', () => {
     expect(unknown).toBeInstanceOf(DatabaseQueryError);
     expect(unknown.message).toBe('PostgreSQL query failed');
   });
+
+  it('lets the operation say what a foreign key violation means, from the constraint and table alone', () => {
+    const cause = withCode('insert or update on table "line_items" violates foreign key constraint "line_items_customer_id_customers_id_fk"', {
+      code: '23503',
+      constraint: 'line_items_customer_id_customers_id_fk',
+      table: 'line_items',
+      detail: `Key (customer_id)=(${SECRET}) is not present in table "customers".`,
+    });
+    const conflict = new HttpProblem(422, 'customerId must be the id of an existing customer');
+    const seen: unknown[] = [];
+    const onViolation = (violation: unknown) => {
+      seen.push(violation);
+      return conflict;
+    };
+    expect(toRepositoryError(drizzleFailure(cause), onViolation)).toBe(conflict);
+    expect(seen).toEqual([{ constraint: 'line_items_customer_id_customers_id_fk', table: 'line_items' }]);
+
+    // Without an answer from the operation it is a 500 like any other.
+    for (const mapped of [toRepositoryError(drizzleFailure(cause)), toRepositoryError(drizzleFailure(cause), () => undefined)]) {
+      expect(mapped).toBeInstanceOf(DatabaseQueryError);
+      expect(mapped).toMatchObject({ code: '23503', details: { constraint: 'line_items_customer_id_customers_id_fk', table: 'line_items' } });
+    }
+  });
+
+  it('never asks about other errors', () => {
+    const unique = withCode('duplicate key', { code: '23505', constraint: 'notes_pkey' });
+    expect(toRepositoryError(unique, () => new HttpProblem(409, 'no'))).toBeInstanceOf(DatabaseQueryError);
+  });
 });
 
-/** A query PostgreSQL refuses, sent past the notes service (whose rules keep NUL away). */
-function refusedQueryContract(repo: () => NotesRepository): void {
+/** The pool the module opens for DATABASE_URL. */
+const modulePool = (url: string): pg.Pool => createPool({ ...loadConfigFrom(envSpec, { DATABASE_URL: url }), applicationName: 'test' }, url);
+
+/** A query PostgreSQL refuses (NUL in text: every service's rules keep it away), run as repositories run theirs. */
+function refusedQueryContract(db: () => Db): void {
   it('fails a query PostgreSQL refuses with a sanitized error: SQLSTATE kept, client text nowhere', async () => {
-    const failure = await repo()
-      .create({ title: `${SECRET}\u0000`, body: SECRET })
-      .then(
-        () => undefined,
-        (err: unknown) => err,
-      );
+    const failure = await guarded(() => db().execute(sql`SELECT ${`${SECRET}\u0000`}::text`)).then(
+      () => undefined,
+      (err: unknown) => err,
+    );
     expect(failure).toBeInstanceOf(DatabaseQueryError);
     expect((failure as DatabaseQueryError).code).toMatch(/^22/); // data exception (invalid byte sequence)
     expect(JSON.stringify(stdSerializers.err(failure as Error))).not.toContain(SECRET);
@@ -76,35 +109,35 @@ function refusedQueryContract(repo: () => NotesRepository): void {
 }
 
 describe('db-postgres errors on embedded PGlite', () => {
-  let built: BuiltApp;
+  let pglite: Awaited<ReturnType<typeof openPglite>>;
   beforeAll(async () => {
-    built = await testModules([dbPostgres]);
+    pglite = await openPglite('memory://');
   });
-  afterAll(() => built?.app.close());
-  refusedQueryContract(() => built.ctx.ports.notes as NotesRepository);
+  afterAll(() => pglite?.close());
+  refusedQueryContract(() => pglite.db);
 });
 
 describeWithService('TEST_DATABASE_URL', 'db-postgres errors on real PostgreSQL', (adminUrl) => {
-  let database: Awaited<ReturnType<typeof createMigratedTestDatabase>>;
-  let built: BuiltApp;
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let pool: pg.Pool;
   beforeAll(async () => {
-    database = await createMigratedTestDatabase(adminUrl);
-    built = await testModules([dbPostgres], { DATABASE_URL: database.url });
+    database = await createTestDatabase(adminUrl);
+    pool = modulePool(database.url);
   });
   afterAll(async () => {
-    await built?.app.close();
+    await pool?.end();
     await database?.drop();
   });
-  refusedQueryContract(() => built.ctx.ports.notes as NotesRepository);
+  refusedQueryContract(() => drizzle({ client: pool }));
 
   it('answers 503 while PostgreSQL is unreachable', async () => {
     const unreachable = new URL(database.url);
     unreachable.port = '1'; // nothing listens there
-    const offline = await testModules([dbPostgres], { DATABASE_URL: unreachable.toString() });
+    const offline = modulePool(unreachable.toString());
     try {
-      await expect((offline.ctx.ports.notes as NotesRepository).list({ limit: 1 })).rejects.toBeInstanceOf(DatabaseUnavailableError);
+      await expect(guarded(() => drizzle({ client: offline }).execute(sql`SELECT 1`))).rejects.toBeInstanceOf(DatabaseUnavailableError);
     } finally {
-      await offline.app.close();
+      await offline.end();
     }
   });
 });

@@ -1,21 +1,18 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
-import type { NotesRepository } from '../src/core/ports.js';
 import dbPostgres from '../src/modules/db-postgres/index.js';
 import { migratePostgres } from '../src/modules/db-postgres/migrate-postgres.js';
 import { testModules } from './support/app.js';
-import { notesRepositoryContract } from './support/notes-repository-contract.js';
 import { createTestDatabase } from './support/postgres.js';
 import { describeWithService } from './support/services.js';
 
+// The module itself; each resource's repository has its own test (test/features/<resource>/).
 describe('db-postgres without DATABASE_URL (embedded PGlite, in memory in tests)', () => {
   let built: BuiltApp;
   beforeAll(async () => {
     built = await testModules([dbPostgres]);
   });
   afterAll(() => built?.app.close());
-
-  notesRepositoryContract(() => built.ctx.ports.notes as NotesRepository);
 
   it('registers no health check (nothing external to depend on)', async () => {
     expect(await built.health.readiness()).toEqual({ status: 'pass', checks: {} });
@@ -35,8 +32,6 @@ describeWithService('TEST_DATABASE_URL', 'db-postgres with DATABASE_URL (real Po
     await built?.app.close();
     await database?.drop();
   });
-
-  notesRepositoryContract(() => built.ctx.ports.notes as NotesRepository);
 
   it('passes the postgres readiness check and exposes pool gauges', async () => {
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { postgres: { status: 'pass' } } });

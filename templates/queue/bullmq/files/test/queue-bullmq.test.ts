@@ -4,13 +4,12 @@ import { pino } from 'pino';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
-import type { Note } from '../src/core/ports.js';
 import connectionRedis from '../src/modules/connection-redis/index.js';
 import { createBullmqQueue, type BullmqJobQueue } from '../src/modules/queue-bullmq/bullmq-queue.js';
 import queueBullmq from '../src/modules/queue-bullmq/index.js';
 import { toBullJobId } from '../src/modules/queue-bullmq/job-id.js';
 import { bullmqPrefix } from '../src/modules/queue-bullmq/job-options.js';
-import { createJobProcessor, type JobProcessor } from '../src/modules/queue-bullmq/processor.js';
+import { createJobProcessor, type JobHandler } from '../src/modules/queue-bullmq/processor.js';
 import { loadWorkerConfig, startWorker, type WorkerHandle } from '../src/modules/queue-bullmq/worker.js';
 import { testEnv, testModules } from './support/app.js';
 import { eventually } from './support/eventually.js';
@@ -19,26 +18,26 @@ import { describeWithService } from './support/services.js';
 import { deleteKeys } from './support/redis.js';
 import { tcpProxy } from './support/tcp-proxy.js';
 
-const note = (body = 'hello queued world'): Note => {
-  const now = new Date().toISOString();
-  return { id: randomUUID(), title: 'Title', body, createdAt: now, updatedAt: now };
-};
-
+// The module and the worker, whatever jobs the project has: these tests run a `probe` job of their own.
+// Each resource's job has its test (test/features/<resource>/jobs.test.ts).
 describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + worker (real Redis)', (url) => {
   const queueName = `test-${randomBytes(4).toString('hex')}`;
   const calls = new Map<string, number>();
-  const real = createJobProcessor(() => {});
-  // Fails the first `failTimes` attempts of a job whose payload asks for it.
-  const processor: JobProcessor = async (name, data) => {
-    const key = JSON.stringify(data);
-    const n = (calls.get(key) ?? 0) + 1;
-    calls.set(key, n);
-    const failTimes = (data as { failTimes?: number }).failTimes ?? 0;
-    if (n <= failTimes) throw new Error(`planned failure ${n}`);
-    return name === 'probe' ? { ok: true } : real(name, data);
+  // Counts its runs per payload and fails the first `failTimes` attempts of a job whose payload asks for it.
+  const probe: JobHandler = {
+    name: 'probe',
+    async handle(data) {
+      const key = JSON.stringify(data);
+      const n = (calls.get(key) ?? 0) + 1;
+      calls.set(key, n);
+      const failTimes = (data as { failTimes?: number }).failTimes ?? 0;
+      if (n <= failTimes) throw new Error(`planned failure ${n}`);
+      return { ok: true, run: n };
+    },
   };
   const logs = captureLogs();
   const logger = pino({ level: 'info' }, logs.stream);
+  const processor = createJobProcessor([probe], { logger });
   const metrics = new Registry();
   let built: BuiltApp;
   let worker: WorkerHandle;
@@ -81,17 +80,18 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
       return state === 'completed' || state === 'failed' ? job(id) : undefined;
     });
 
-  it('enqueues note.created events and the worker completes them', async () => {
-    expect(built.ctx.ports.queue?.kind).toBe('bullmq');
-    const n = note('one two three four');
-    await built.ctx.events.emit('note.created', n);
-    const done = await finished(`note-created:${n.id}`);
+  it('enqueues through BullMQ with 5 attempts and exponential backoff; the worker completes the job and counts it', async () => {
+    const queue = built.ctx.ports.queue!;
+    expect(queue.kind).toBe('bullmq');
+    const id = `probe:${randomUUID()}`;
+    await queue.enqueue('probe', { id }, { jobId: id });
+    const done = await finished(id);
     expect(await done!.getState()).toBe('completed');
-    expect(done!.returnvalue).toMatchObject({ noteId: n.id, words: 5 });
+    expect(done!.returnvalue).toEqual({ ok: true, run: 1 });
     expect(done!.opts).toMatchObject({ attempts: 5, backoff: { type: 'exponential', delay: 1000 } });
 
-    const line = await eventually(() => logs.lines.find((l) => l.jobId === `note-created:${n.id}`));
-    expect(line).toMatchObject({ msg: 'job completed', name: 'note.created', attempts: 1, queue: queueName });
+    const line = await eventually(() => logs.lines.find((l) => l.jobId === id));
+    expect(line).toMatchObject({ msg: 'job completed', name: 'probe', attempts: 1, queue: queueName });
     expect(line.durationMs).toEqual(expect.any(Number));
 
     const text = await metrics.metrics();
@@ -99,14 +99,14 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     expect(text).toMatch(new RegExp(`queue_jobs\\{queue="${queueName}",state="completed"\\} [1-9]`));
   });
 
-  it('deduplicates by jobId', async () => {
-    const n = note();
-    await built.ctx.events.emit('note.created', n);
-    await built.ctx.events.emit('note.created', n);
-    await built.ctx.ports.queue!.enqueue('note.created', n, { jobId: `note-created:${n.id}` });
-    await finished(`note-created:${n.id}`);
+  it('deduplicates by jobId, also once the job completed', async () => {
+    const queue = built.ctx.ports.queue!;
+    const id = `probe:${randomUUID()}`;
+    await Promise.all([queue.enqueue('probe', { id }, { jobId: id }), queue.enqueue('probe', { id }, { jobId: id })]);
+    await finished(id);
+    await queue.enqueue('probe', { id }, { jobId: id });
     await new Promise((r) => setTimeout(r, 200));
-    expect(calls.get(JSON.stringify(n))).toBe(1);
+    expect(calls.get(JSON.stringify({ id }))).toBe(1);
   });
 
   it('retries a failing job with exponential backoff', async () => {
@@ -130,16 +130,25 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     expect(await metrics.metrics()).toContain(`queue_jobs_processed_total{queue="${queueName}",result="failed"} 1`);
   });
 
-  it('exposes a redis check and closes idempotently', async () => {
-    await worker.checks[0]!.check(AbortSignal.timeout(1000));
-    const other = await startWorker(
-      { config: loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: `${queueName}-b` })), logger, metrics: new Registry() },
-      { processor },
-    );
-    await Promise.all([other.close(), other.close()]);
-    const leftover = createBullmqQueue(built.ctx.connections.redis!, `${queueName}-b`);
-    await leftover.queue.obliterate({ force: true });
-    await leftover.close();
+  it("starts with the project's own jobs, is ready, and closes once: a closed worker takes no job and fails its check", async () => {
+    const name = `${queueName}-b`;
+    const other = await startWorker({ config: loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: name })), logger, metrics: new Registry() });
+    const [check] = other.checks;
+    await check!.check(AbortSignal.timeout(1000));
+    const closing = other.close();
+    expect(other.close()).toBe(closing); // a second close (two signals, a test teardown) joins the first
+    await closing;
+    await expect(check!.check(AbortSignal.timeout(1000))).rejects.toThrow(/Connection is closed|redis is not connected/); // its connection quit
+
+    const leftover = createBullmqQueue(built.ctx.connections.redis!, name, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
+    try {
+      await leftover.enqueue('probe', { id: 'after close' }, { jobId: 'after-close' });
+      await new Promise((r) => setTimeout(r, 300));
+      expect(await (await leftover.queue.getJob('after-close'))?.getState()).toBe('waiting');
+    } finally {
+      await leftover.queue.obliterate({ force: true });
+      await leftover.close();
+    }
   });
 
   it('closes promptly when shut down while Redis is reconnecting', async () => {
@@ -154,7 +163,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     await flaky.close();
     expect(Date.now() - started).toBeLessThan(3000);
     await proxy.close();
-    const leftover = createBullmqQueue(built.ctx.connections.redis!, `${queueName}-c`);
+    const leftover = createBullmqQueue(built.ctx.connections.redis!, `${queueName}-c`, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
     await leftover.queue.obliterate({ force: true });
     await leftover.close();
   });

@@ -9,16 +9,18 @@ import { captureLogs } from './support/log-capture.js';
 const silent = pino({ level: 'silent' });
 
 describe('in-process queue (no REDIS_URL)', () => {
-  it('runs the note.created job of a new note inside the API process', async () => {
+  it('is the queue of an app without REDIS_URL: it runs jobs in the API process and exports their metrics', async () => {
     const logs = captureLogs();
-    const built = await testApp({ LOG_LEVEL: 'info' }, { logStream: logs.stream });
+    const built = await testApp({ LOG_LEVEL: 'info', QUEUE_NAME: 'in-process' }, { logStream: logs.stream });
     try {
       expect(built.ctx.ports.queue?.kind).toBe('memory');
-      const note = await built.app.notesService.create({ title: 'a b', body: 'c' });
-      const line = await eventually(() => logs.lines.find((l) => l.msg === 'job completed'));
-      expect(line).toMatchObject({ jobId: `note-created:${note.id}`, name: 'note.created', attempts: 1 });
-      expect(logs.lines.find((l) => l.msg === 'note summarized')).toMatchObject({ summary: { noteId: note.id, words: 3 } });
-      expect(await built.ctx.metrics.metrics()).toMatch(/queue_jobs\{queue="notes",state="completed"\} 1/);
+      // No resource's job has this name: the app's own processor fails it, once (see test/features/*/jobs.test.ts for theirs).
+      await built.ctx.ports.queue!.enqueue('no.such.job', { id: 'x' }, { jobId: 'probe:x' });
+      const line = await eventually(() => logs.lines.find((l) => l.jobId === 'probe:x'));
+      expect(line).toMatchObject({ msg: 'job failed', name: 'no.such.job', attempts: 1, err: { message: 'unknown job "no.such.job"' } });
+      const metrics = await built.ctx.metrics.metrics();
+      expect(metrics).toMatch(/^queue_jobs\{queue="in-process",state="failed"\} 1$/m);
+      expect(metrics).toMatch(/^queue_jobs_processed_total\{queue="in-process",result="failed"\} 1$/m);
     } finally {
       await built.app.close();
     }

@@ -41,7 +41,7 @@ export class RawGraphqlWs {
     this.socket.send(typeof message === 'string' || Buffer.isBuffer(message) ? message : JSON.stringify(message));
   }
 
-  subscribe(id: string, query = 'subscription { noteCreated { id title } }'): void {
+  subscribe(id: string, query: string): void {
     this.send({ type: 'subscribe', id, payload: { query } });
   }
 

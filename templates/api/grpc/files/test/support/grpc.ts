@@ -1,27 +1,52 @@
-// The app's gRPC server for tests, and a @grpc/grpc-js client of it with calls as promises.
-import { credentials, Metadata, type ClientReadableStream, type ClientUnaryCall, type ServiceError, type StatusObject } from '@grpc/grpc-js';
+// The app's gRPC server for tests (with the probe service beside the resources'), and @grpc/grpc-js
+// clients of it with calls as promises.
+import {
+  credentials,
+  loadPackageDefinition,
+  Metadata,
+  type Client,
+  type ClientReadableStream,
+  type ClientUnaryCall,
+  type ServiceClientConstructor,
+  type ServiceError,
+  type StatusObject,
+} from '@grpc/grpc-js';
 import { loadSync } from '@grpc/proto-loader';
-import { loadPackageDefinition, type Client, type GrpcObject, type ServiceClientConstructor } from '@grpc/grpc-js';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import type { BuildAppOptions, BuiltApp } from '../../src/app.js';
-import type { NotesServiceClient } from '../../src/modules/api-grpc/generated/notes/v1/NotesService.js';
-import { grpcPortOf } from '../../src/modules/api-grpc/index.js';
-import { loadNotesProto } from '../../src/modules/api-grpc/proto.js';
+import apiGrpc, { grpcApi, grpcPortOf } from '../../src/modules/api-grpc/index.js';
+import { loadProtos } from '../../src/modules/api-grpc/proto.js';
+import { resourceServices } from '../../src/modules/api-grpc/resource-services.js';
+import { modules as appModules } from '../../src/modules.js';
 import { testApp } from './app.js';
+import { probeService } from './grpc-probe.js';
 
 export interface GrpcTestApp extends BuiltApp {
   address: string;
 }
 
-/** The app with its start hooks run: gRPC listening on a free port of 127.0.0.1. */
+/** Every service a test app binds: the resources', then the probe. */
+export const testServices = [...resourceServices, probeService];
+
+/** The app with its start hooks run: gRPC listening on a free port of 127.0.0.1, serving testServices. */
 export async function grpcTestApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<GrpcTestApp> {
-  const built = await testApp({ HOST: '127.0.0.1', GRPC_PORT: '0', ...env }, options);
+  const modules = (options.modules ?? appModules).map((module) => (module === apiGrpc ? grpcApi(testServices) : module));
+  const built = await testApp({ HOST: '127.0.0.1', GRPC_PORT: '0', ...env }, { ...options, modules });
   await built.startHooks.runAll();
   return { ...built, address: `127.0.0.1:${grpcPortOf(built.app)}` };
 }
 
-export function notesClient(address: string): NotesServiceClient {
-  return new (loadNotesProto().notes.NotesService)(address, credentials.createInsecure());
+let loaded: ReturnType<typeof loadPackageDefinition> | undefined;
+
+/** A client whose methods the test does not know the types of. */
+export type AnyServiceClient = Client & Record<string, any>;
+
+/** A client of one of testServices by its full name; untyped unless the generated client type is given. */
+export function serviceClient<T extends Client = AnyServiceClient>(address: string, service: string): T {
+  loaded ??= loadPackageDefinition(loadProtos(testServices.map((s) => s.proto)));
+  const found = service.split('.').reduce<unknown>((node, name) => (node as Record<string, unknown> | undefined)?.[name], loaded);
+  if (typeof found !== 'function') throw new Error(`No service ${service} in the test app's protos`);
+  return new (found as ServiceClientConstructor)(address, credentials.createInsecure()) as unknown as T;
 }
 
 type HealthClient = Client & {
@@ -31,8 +56,8 @@ type HealthClient = Client & {
 
 /** A client of grpc.health.v1.Health built from the proto grpc-health-check ships. */
 export function healthClient(address: string): HealthClient {
-  const loaded = loadPackageDefinition(loadSync(healthProtoPath, { enums: String })) as unknown as { grpc: { health: { v1: GrpcObject & { Health: ServiceClientConstructor } } } };
-  return new loaded.grpc.health.v1.Health(address, credentials.createInsecure()) as unknown as HealthClient;
+  const health = loadPackageDefinition(loadSync(healthProtoPath, { enums: String })) as unknown as { grpc: { health: { v1: { Health: ServiceClientConstructor } } } };
+  return new health.grpc.health.v1.Health(address, credentials.createInsecure()) as unknown as HealthClient;
 }
 
 export function metadataOf(headers: Record<string, string>): Metadata {
@@ -67,6 +92,13 @@ export function unary<T>(start: (callback: (error: ServiceError | null, value?: 
       settle();
     });
   });
+}
+
+/** The value of a unary call that must succeed; its status otherwise, as the error. */
+export async function succeeded<T>(start: (callback: (error: ServiceError | null, value?: T) => void) => ClientUnaryCall): Promise<T> {
+  const { value, error } = await unary(start);
+  if (error) throw new Error(`${error.code} ${error.details}`);
+  return value!;
 }
 
 export interface StreamEnd<T> {

@@ -6,7 +6,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fas
 import { beforeAll, expect, it } from 'vitest';
 import { PAGE_LIMIT_MAX } from '../../src/core/resources/page.js';
 import { hostileCursor, hostilePageSizeText, hostileText, wrongTypeValue } from './hostile-input.js';
-import { type ResourceName, type RestField, restResources, validInput } from './rest-resources.js';
+import { type ResourceName, type RestField, type RestResource, restResources, validInput } from './rest-resources.js';
 
 const RUNS = { numRuns: 60 };
 
@@ -32,7 +32,24 @@ const percentEncode = (text: string): string =>
 
 // Raw query-string pieces: broken escapes, invalid UTF-8 bytes, nested/duplicate keys, prototype names.
 const rawQueryPiece = fc.oneof(
-  fc.constantFrom('%', '%zz', '%00', '%ED%A0%80', '%C0%AF', '%FF%FE', '&&', '==', '+', '#', '?', 'limit[]=1', 'after[a]=1', '__proto__[x]=1', 'constructor=1', 'limit=1&limit=2'),
+  fc.constantFrom(
+    '%',
+    '%zz',
+    '%00',
+    '%ED%A0%80',
+    '%C0%AF',
+    '%FF%FE',
+    '&&',
+    '==',
+    '+',
+    '#',
+    '?',
+    'limit[]=1',
+    'after[a]=1',
+    '__proto__[x]=1',
+    'constructor=1',
+    'limit=1&limit=2',
+  ),
   fc.uint8Array({ minLength: 1, maxLength: 8 }).map((bytes) => [...bytes].map((b) => `%${b.toString(16).padStart(2, '0')}`).join('')),
   fc.string({ unit: 'grapheme-ascii', maxLength: 12 }).map((s) => s.replace(/#/g, '')),
 );
@@ -40,11 +57,39 @@ const rawQueryPiece = fc.oneof(
 // Header values Node's HTTP parser lets through (visible ASCII, tab, obs-text); anything else never
 // reaches the app (the parser answers 400 itself).
 const headerValue = fc.oneof(
-  fc.string({ unit: fc.integer({ min: 0x20, max: 0xff }).filter((c) => c !== 0x7f).map((c) => String.fromCharCode(c)), maxLength: 60 }),
-  fc.constantFrom('*', 'W/', '""', 'W/"x", *', 'Bearer', 'Bearer ', 'Basic Og==', 'Bearer a.b.c', 'application/json; charset=latin1', 'text/plain', 'application/x-www-form-urlencoded'),
+  fc.string({
+    unit: fc
+      .integer({ min: 0x20, max: 0xff })
+      .filter((c) => c !== 0x7f)
+      .map((c) => String.fromCharCode(c)),
+    maxLength: 60,
+  }),
+  fc.constantFrom(
+    '*',
+    'W/',
+    '""',
+    'W/"x", *',
+    'Bearer',
+    'Bearer ',
+    'Basic Og==',
+    'Bearer a.b.c',
+    'application/json; charset=latin1',
+    'text/plain',
+    'application/x-www-form-urlencoded',
+  ),
   fc.integer({ min: 1000, max: 8000 }).map((n) => '"'.padEnd(n, 'x')),
 );
-const headerName = fc.constantFrom('if-none-match', 'authorization', 'accept', 'accept-encoding', 'content-type', 'x-request-id', 'x-forwarded-for', 'traceparent', 'origin');
+const headerName = fc.constantFrom(
+  'if-none-match',
+  'authorization',
+  'accept',
+  'accept-encoding',
+  'content-type',
+  'x-request-id',
+  'x-forwarded-for',
+  'traceparent',
+  'origin',
+);
 
 const JSON_TYPE: Record<RestField['type'], string> = {
   string: 'string',
@@ -73,17 +118,20 @@ export interface HostileTarget {
 
 /** Registers the properties for one resource; `target` is read once the app is built. */
 export function hostileInputProperties(name: ResourceName, target: () => HostileTarget): void {
-  const { path, fields } = restResources[name];
+  const { path, fields }: RestResource = restResources[name];
   const textFields = fields.filter((field) => field.type === 'string' || field.type === 'text');
   const requiredFields = fields.filter((field) => !field.optional);
   const send = (options: InjectOptions | string) => target().app.inject(options);
-  const post = (payload: unknown) => send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
+  const post = (payload: unknown) =>
+    send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': 'application/json' }, payload: JSON.stringify(payload) });
 
   const snapshot = async (): Promise<string[]> => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const page: { items: Array<{ id: string; updatedAt: string }>; nextCursor: string | null } = (await send(`${path}?limit=${PAGE_LIMIT_MAX}${after ? `&after=${after}` : ''}`)).json();
+      const page: { items: Array<{ id: string; updatedAt: string }>; nextCursor: string | null } = (
+        await send(`${path}?limit=${PAGE_LIMIT_MAX}${after ? `&after=${after}` : ''}`)
+      ).json();
       seen.push(...page.items.map((record) => `${record.id}@${record.updatedAt}`));
       after = page.nextCursor;
     } while (after);
@@ -124,7 +172,12 @@ export function hostileInputProperties(name: ResourceName, target: () => Hostile
 
   it('refuses wrong types, missing fields, unknown fields and bodies that are not objects', async () => {
     const wrongField = fc.constantFrom(...fields).chain((field) => wrongTypeFor(field).map((value) => ({ ...valid, [field.key]: value })));
-    const missingField = requiredFields.length === 0 ? wrongField : fc.subarray(requiredFields, { minLength: 1 }).map((gone) => Object.fromEntries(Object.entries(valid).filter(([key]) => !gone.some((field) => field.key === key))));
+    const missingField =
+      requiredFields.length === 0
+        ? wrongField
+        : fc
+            .subarray(requiredFields, { minLength: 1 })
+            .map((gone) => Object.fromEntries(Object.entries(valid).filter(([key]) => !gone.some((field) => field.key === key))));
     const payload = fc.oneof(
       wrongField,
       missingField,
@@ -132,7 +185,10 @@ export function hostileInputProperties(name: ResourceName, target: () => Hostile
       wrongTypeValue.filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
       fc.jsonValue({ depthSize: 'large' }).filter((value) => typeof value !== 'object' || value === null || Array.isArray(value)),
     );
-    await fc.assert(fc.asyncProperty(payload, async (body) => expectClientError(await post(body), body)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(payload, async (body) => expectClientError(await post(body), body)),
+      RUNS,
+    );
     await expectHealthyAndUnchanged();
   });
 
@@ -144,26 +200,47 @@ export function hostileInputProperties(name: ResourceName, target: () => Hostile
     const brokenJson = fc.oneof(
       fc.string({ maxLength: 30 }).map((s) => Buffer.from(`{"${firstKey}":${s}`)),
       fc.integer({ min: 1000, max: 50_000 }).map((depth) => Buffer.from(`${'['.repeat(depth)}${']'.repeat(depth)}`)),
-      fc.constantFrom('', ' ', 'null', `{"__proto__":{"x":1},${validJson.slice(1)}`, `{"constructor":{"prototype":{"x":1}},${validJson.slice(1)}`).map((s) => Buffer.from(s)),
+      fc
+        .constantFrom('', ' ', 'null', `{"__proto__":{"x":1},${validJson.slice(1)}`, `{"constructor":{"prototype":{"x":1}},${validJson.slice(1)}`)
+        .map((s) => Buffer.from(s)),
     );
     await fc.assert(
       fc.asyncProperty(fc.oneof(invalidUtf8, brokenJson), async (payload) => {
-        expectClientError(await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': 'application/json' }, payload }), payload.toString('latin1'));
+        expectClientError(
+          await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': 'application/json' }, payload }),
+          payload.toString('latin1'),
+        );
       }),
       RUNS,
     );
     await fc.assert(
-      fc.asyncProperty(fc.constantFrom('text/plain', 'application/xml', 'multipart/form-data; boundary=x', 'application/x-www-form-urlencoded', 'application/jsonx', 'gibberish'), async (type) => {
-        expectClientError(await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': type }, payload: validJson }), type);
-      }),
+      fc.asyncProperty(
+        fc.constantFrom(
+          'text/plain',
+          'application/xml',
+          'multipart/form-data; boundary=x',
+          'application/x-www-form-urlencoded',
+          'application/jsonx',
+          'gibberish',
+        ),
+        async (type) => {
+          expectClientError(await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': type }, payload: validJson }), type);
+        },
+      ),
       { numRuns: 10 },
     );
     await expectHealthyAndUnchanged();
   });
 
   it('refuses hostile cursors and page sizes in the query string', async () => {
-    await fc.assert(fc.asyncProperty(hostileCursor, async (after) => expectClientError(await send(`${path}?after=${percentEncode(after)}`), after)), { numRuns: 150 });
-    await fc.assert(fc.asyncProperty(hostilePageSizeText, async (limit) => expectClientError(await send(`${path}?limit=${percentEncode(limit)}`), limit)), RUNS);
+    await fc.assert(
+      fc.asyncProperty(hostileCursor, async (after) => expectClientError(await send(`${path}?after=${percentEncode(after)}`), after)),
+      { numRuns: 150 },
+    );
+    await fc.assert(
+      fc.asyncProperty(hostilePageSizeText, async (limit) => expectClientError(await send(`${path}?limit=${percentEncode(limit)}`), limit)),
+      RUNS,
+    );
     await expectHealthyAndUnchanged();
   });
 
@@ -178,12 +255,24 @@ export function hostileInputProperties(name: ResourceName, target: () => Hostile
     );
     await fc.assert(
       // Raw pieces stay within one path segment: "?", "#" or "/" would make it another URL.
-      fc.asyncProperty(fc.oneof(hostileText.map(percentEncode), rawQueryPiece.filter((p) => /^[^?#/]+$/.test(p) && p.trim() === p), fc.constantFrom('%2e%2e', '%2F', '%5C', '%20')), async (id) => {
-        for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
-          const res = await send({ method, url: `${path}/${id}`, headers: target().headers, ...(method === 'PATCH' && { payload: { [firstKey]: valid[firstKey] } }) });
-          expectClientError(res, { method, id });
-        }
-      }),
+      fc.asyncProperty(
+        fc.oneof(
+          hostileText.map(percentEncode),
+          rawQueryPiece.filter((p) => /^[^?#/]+$/.test(p) && p.trim() === p),
+          fc.constantFrom('%2e%2e', '%2F', '%5C', '%20'),
+        ),
+        async (id) => {
+          for (const method of ['GET', 'PATCH', 'DELETE'] as const) {
+            const res = await send({
+              method,
+              url: `${path}/${id}`,
+              headers: target().headers,
+              ...(method === 'PATCH' && { payload: { [firstKey]: valid[firstKey] } }),
+            });
+            expectClientError(res, { method, id });
+          }
+        },
+      ),
       RUNS,
     );
     await fc.assert(

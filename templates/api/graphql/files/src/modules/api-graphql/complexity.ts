@@ -55,7 +55,7 @@ interface Walk {
   fragments: Map<string, FragmentDefinitionNode>;
   /** Items a connection field asks for. */
   pageSize: (field: FieldNode, definition: GraphQLField<unknown, unknown>) => number;
-  /** Each fragment's cost once: spreads of spreads would otherwise be walked exponentially often. */
+  /** Each fragment's cost once (per page size inside connections): spreads of spreads would otherwise be walked exponentially often. */
   fragmentCosts: Map<string, number>;
   visiting: Set<string>;
 }
@@ -103,34 +103,44 @@ function selectionCost(set: SelectionSetNode, parent: Parent, walk: Walk): numbe
       if (!selection.selectionSet) continue;
       const definition = fieldOf(parent, selection.name.value);
       const type = definition && getNamedType(definition.type);
-      if (!definition || !type || !isConnection(type)) {
-        cost += selectionCost(selection.selectionSet, type, walk);
-        continue;
-      }
-      // A connection: its items repeat per requested element, its pageInfo does not.
-      const size = walk.pageSize(selection, definition);
-      for (const child of selection.selectionSet.selections) {
-        const repeats = child.kind === Kind.FIELD && REPEATED.has(child.name.value);
-        cost += (repeats ? size : 1) * selectionCost({ kind: Kind.SELECTION_SET, selections: [child] }, type, walk);
-      }
+      if (definition && type && isConnection(type)) cost += connectionCost(selection.selectionSet, type, walk.pageSize(selection, definition), walk);
+      else cost += selectionCost(selection.selectionSet, type, walk);
     } else if (selection.kind === Kind.INLINE_FRAGMENT) {
       const condition = selection.typeCondition ? walk.schema.getType(selection.typeCondition.name.value) : parent;
       cost += selectionCost(selection.selectionSet, condition ?? undefined, walk);
     } else {
-      cost += fragmentCost(selection.name.value, walk);
+      cost += fragmentCost(selection.name.value, selection.name.value, (fragment, type) => selectionCost(fragment.selectionSet, type, walk), walk);
     }
   }
   return cost;
 }
 
-function fragmentCost(name: string, walk: Walk): number {
-  const known = walk.fragmentCosts.get(name);
+/** What a connection's selection set costs: its items (edges, nodes) once per requested item, pageInfo once. */
+function connectionCost(set: SelectionSetNode, connection: GraphQLNamedType, size: number, walk: Walk): number {
+  let cost = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.FIELD) {
+      const repeats = REPEATED.has(selection.name.value) ? size : 1;
+      cost += repeats * selectionCost({ kind: Kind.SELECTION_SET, selections: [selection] }, connection, walk);
+    } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+      cost += connectionCost(selection.selectionSet, connection, size, walk);
+    } else {
+      const name = selection.name.value;
+      cost += fragmentCost(`${name}*${size}`, name, (fragment) => connectionCost(fragment.selectionSet, connection, size, walk), walk);
+    }
+  }
+  return cost;
+}
+
+/** A fragment's cost, computed once per key (its name, and the page size it repeats by inside a connection). */
+function fragmentCost(key: string, name: string, costOf: (fragment: FragmentDefinitionNode, type: Parent) => number, walk: Walk): number {
+  const known = walk.fragmentCosts.get(key);
   if (known !== undefined) return known;
   const fragment = walk.fragments.get(name);
   if (!fragment || walk.visiting.has(name)) return 0; // unknown or cyclic: other rules report those
   walk.visiting.add(name);
-  const cost = selectionCost(fragment.selectionSet, walk.schema.getType(fragment.typeCondition.name.value) ?? undefined, walk);
+  const cost = costOf(fragment, walk.schema.getType(fragment.typeCondition.name.value) ?? undefined);
   walk.visiting.delete(name);
-  walk.fragmentCosts.set(name, cost);
+  walk.fragmentCosts.set(key, cost);
   return cost;
 }

@@ -9,7 +9,7 @@ import { GrpcError, statusOf, type CallStatus } from './errors.js';
 export type RpcType = 'unary' | 'server_stream';
 
 export interface Rpc {
-  service: string; // e.g. notes.v1.NotesService
+  service: string; // e.g. invoices.v1.InvoicesService
   method: string; // e.g. Get
   type: RpcType;
 }

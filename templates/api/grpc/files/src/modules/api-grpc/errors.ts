@@ -19,7 +19,7 @@ const CODE_BY_HTTP_STATUS: Record<number, status> = {
   401: status.UNAUTHENTICATED,
   403: status.PERMISSION_DENIED,
   404: status.NOT_FOUND,
-  409: status.ABORTED,
+  409: status.FAILED_PRECONDITION, // a delete refused while other records refer to it
   412: status.FAILED_PRECONDITION,
   413: status.RESOURCE_EXHAUSTED,
   422: status.INVALID_ARGUMENT,

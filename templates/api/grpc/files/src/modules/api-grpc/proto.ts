@@ -1,25 +1,24 @@
-// The notes.v1 proto, loaded at start-up: the service definition grpc-js serves and the descriptors
-// reflection answers with. The types in ./generated are made from the same file by `npm run proto:generate`.
+// The protos of the services the server binds, loaded at start-up: the definitions grpc-js serves and
+// the descriptors reflection answers with. The types in ./generated are made from the same files by
+// `npm run proto:generate` (generate-stubs.ts).
 import { fileURLToPath } from 'node:url';
-import { loadPackageDefinition } from '@grpc/grpc-js';
+import type { ServiceDefinition } from '@grpc/grpc-js';
 import { loadSync, type Options, type PackageDefinition } from '@grpc/proto-loader';
-import type { ProtoGrpcType } from './generated/notes.js';
 
 /** proto/ at the project root, from src/ (tests) and dist/ (production) alike. */
 export const PROTO_DIR = fileURLToPath(new URL('../../../proto/', import.meta.url));
-export const NOTES_PROTO = 'notes/v1/notes.proto';
-export const NOTES_SERVICE = 'notes.v1.NotesService';
 
-/** Keep in step with the flags of the `proto:generate` script, or the generated types lie. */
+/** Keep in step with GENERATOR_FLAGS in stubs.ts, or the generated types lie. */
 export const LOADER_OPTIONS: Options = { keepCase: false, longs: String, enums: String, defaults: true, oneofs: true, includeDirs: [PROTO_DIR] };
 
-export interface NotesProto {
-  definition: PackageDefinition;
-  notes: ProtoGrpcType['notes']['v1'];
+/** `files`: paths under proto/ or absolute paths; none loads nothing. */
+export function loadProtos(files: readonly string[]): PackageDefinition {
+  return files.length === 0 ? {} : loadSync([...new Set(files)], LOADER_OPTIONS);
 }
 
-export function loadNotesProto(): NotesProto {
-  const definition = loadSync(NOTES_PROTO, LOADER_OPTIONS);
-  const loaded = loadPackageDefinition(definition) as unknown as ProtoGrpcType;
-  return { definition, notes: loaded.notes.v1 };
+/** The service of that full name among the loaded protos (message and enum definitions have a `format`). */
+export function serviceDefinition(definition: PackageDefinition, name: string): ServiceDefinition {
+  const found = definition[name];
+  if (found === undefined || 'format' in found) throw new Error(`No service ${name} in the loaded protos`);
+  return found as ServiceDefinition;
 }

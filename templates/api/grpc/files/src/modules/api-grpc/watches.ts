@@ -1,12 +1,13 @@
-// Watch streams: created notes as they happen, bounded for slow readers, ended when the server stops.
+// Server streams that run until the client leaves (Watch): bounded for slow readers, ended when the server stops.
 import { status, type ServerWritableStream } from '@grpc/grpc-js';
-import type { NotesFeed } from '../../features/notes/index.js';
 import { cancellationOf, type CallContext } from './call.js';
-import { toNoteMessage } from './codec.js';
 import { GrpcError } from './errors.js';
 
-/** Notes queued for a watcher that reads slower than notes are created; past this it is ended. */
+/** Messages queued for a watcher that reads slower than they come; past this it is ended. */
 export const WATCH_BUFFER_MAX = 1000;
+
+/** Starts delivering messages to `send`; the returned function stops it. */
+export type Subscribe<Message> = (send: (message: Message) => void) => () => void;
 
 export class WatchRegistry {
   readonly #open = new Set<(error: GrpcError) => void>();
@@ -16,22 +17,21 @@ export class WatchRegistry {
   }
 
   /** Resolves never on its own: the stream ends when the client leaves, reads too slowly, or the server stops. */
-  watch<Request, Response>(feed: NotesFeed, call: CallContext, stream: ServerWritableStream<Request, Response>): Promise<void> {
+  watch<Request, Response>(call: CallContext, stream: ServerWritableStream<Request, Response>, subscribe: Subscribe<Response>): Promise<void> {
     return new Promise<void>((_resolve, reject) => {
       const end = (error: GrpcError) => {
-        stopFeed();
+        stop();
         this.#open.delete(end);
         call.signal.removeEventListener('abort', onAbort);
         reject(error);
       };
       const onAbort = () => end(cancellationOf(call));
-      const stopFeed = feed.subscribe((change) => {
-        if (change.event !== 'note.created') return;
+      const stop = subscribe((message) => {
         if (stream.writableLength >= WATCH_BUFFER_MAX) {
-          end(new GrpcError(status.RESOURCE_EXHAUSTED, `Watcher too slow: ${WATCH_BUFFER_MAX} notes were waiting to be sent`));
+          end(new GrpcError(status.RESOURCE_EXHAUSTED, `Watcher too slow: ${WATCH_BUFFER_MAX} messages were waiting to be sent`));
           return;
         }
-        stream.write(toNoteMessage(change.data) as Response);
+        stream.write(message);
       });
       this.#open.add(end);
       call.signal.addEventListener('abort', onAbort, { once: true });

@@ -32,17 +32,35 @@ function convertText(schema: TSchema, value: unknown): unknown {
 
 type ValidationError = ReturnType<ReturnType<typeof Compile>['Errors']>[number];
 
-// The text rule's pattern is unreadable in a message: say what it means instead.
-const readable = (error: ValidationError): ValidationError =>
-  error.keyword === 'pattern' && (error.params as { pattern?: unknown }).pattern === TEXT_PATTERN
-    ? { ...error, message: 'must not contain control characters, bidi overrides or unpaired surrogates' }
-    : error;
+// Messages a client can act on: the text rule's pattern is unreadable, so say what it means; an enum
+// names its values.
+function readable(error: ValidationError): ValidationError {
+  const params = error.params as { pattern?: unknown; allowedValues?: unknown };
+  if (error.keyword === 'pattern' && params.pattern === TEXT_PATTERN) {
+    return { ...error, message: 'must not contain control characters, bidi overrides or unpaired surrogates' };
+  }
+  if (error.keyword === 'enum' && Array.isArray(params.allowedValues)) return { ...error, message: `must be one of ${params.allowedValues.join(', ')}` };
+  return error;
+}
+
+const isNullBranch = (error: ValidationError): boolean => error.keyword === 'type' && (error.params as { type?: unknown }).type === 'null';
+
+// An optional field is anyOf [T, null]: a value it refuses reads as T's errors ("must be string or
+// null" for a wrong type), not as T's, "must be null" and "must match a schema in anyOf".
+function withoutNullBranches(errors: ValidationError[]): ValidationError[] {
+  const nullable = new Set(errors.filter(isNullBranch).map((error) => error.instancePath));
+  return errors.flatMap((error) => {
+    if (!nullable.has(error.instancePath)) return [error];
+    if (isNullBranch(error) || error.keyword === 'anyOf') return [];
+    return [error.keyword === 'type' ? { ...error, message: `${error.message} or null` } : error];
+  });
+}
 
 const strictCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = Compile(schema);
   return (value: unknown) => {
     const input = httpPart === 'body' ? value : convertText(schema, value);
-    return validator.Check(input) ? { value: input } : { error: validator.Errors(input).map(readable) };
+    return validator.Check(input) ? { value: input } : { error: withoutNullBranches(validator.Errors(input)).map(readable) };
   };
 };
 

@@ -2,12 +2,17 @@
 // send buffer, heartbeat) are the transport's GuardedConnection, which every message went through first.
 import type { RawData } from 'ws';
 import type { GuardedConnection } from '../transport-websocket/index.js';
-import { encode, parseClientMessage, ProtocolError, type ServerMessage, type Topic } from './protocol.js';
+import { encode, parseClientMessage, ProtocolError, type ServerMessage } from './protocol.js';
 
 export class ClientConnection {
-  readonly topics = new Set<Topic>();
+  /** The topics this client subscribed to. */
+  readonly topics = new Set<string>();
 
-  constructor(readonly guarded: GuardedConnection) {}
+  /** `available`: every topic the server has, for parsing subscribe and unsubscribe. */
+  constructor(
+    readonly guarded: GuardedConnection,
+    readonly available: readonly string[],
+  ) {}
 
   /** Queues an already encoded message (one event is encoded once for every subscriber). */
   sendEncoded(type: ServerMessage['type'], text: string): void {
@@ -22,7 +27,7 @@ export class ClientConnection {
     if (isBinary) return this.#reject(new ProtocolError('invalid_message', 'binary messages are not supported; send JSON text'));
     let message;
     try {
-      message = parseClientMessage(data.toString());
+      message = parseClientMessage(data.toString(), this.available);
     } catch (error) {
       if (error instanceof ProtocolError) return this.#reject(error);
       throw error;

@@ -1,6 +1,8 @@
 // What a failed query becomes. Driver errors carry the SQL, its parameters (drizzle's "Failed query:
 // ... params: ..." message) and server messages that quote values ('invalid input syntax for type uuid:
 // "..."'), so none of them is ever rethrown or logged: only the SQLSTATE and schema names are kept.
+// A foreign key violation is the client's doing; the repository that ran the query says which error
+// it means (references.ts).
 import { HttpProblem } from '../../core/errors.js';
 
 /** Seconds a client should wait before retrying while the database is unreachable. */
@@ -71,8 +73,21 @@ function unavailableReason(e: DriverError): string | undefined {
   return message && UNAVAILABLE_MESSAGE.find((m) => message.includes(m));
 }
 
+/** A foreign key refused a write or a delete, as PostgreSQL reports it: the constraint and the referencing table, never the values. */
+export interface ForeignKeyViolation {
+  constraint: string | undefined;
+  table: string | undefined;
+}
+
+/** The client error a foreign key violation means to one operation; undefined leaves it a 500. */
+export type ForeignKeyProblem = (violation: ForeignKeyViolation) => HttpProblem | undefined;
+
+// 23503 foreign_key_violation: a write names a row that does not exist (or a NO ACTION delete);
+// 23001 restrict_violation: a delete under ON DELETE RESTRICT, which every generated reference has.
+const FOREIGN_KEY_VIOLATIONS = new Set(['23503', '23001']);
+
 /** Maps anything a query threw to an error that is safe to log and to answer with. */
-export function toRepositoryError(error: unknown): Error {
+export function toRepositoryError(error: unknown, onForeignKeyViolation?: ForeignKeyProblem): Error {
   if (error instanceof HttpProblem) return error;
   const errors = [...chain(error)];
   for (const e of errors) {
@@ -83,6 +98,10 @@ export function toRepositoryError(error: unknown): Error {
   const withState = errors.find((e) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
   if (!withState) return new DatabaseQueryError(undefined, {});
   const { constraint, table, column } = withState;
+  if (FOREIGN_KEY_VIOLATIONS.has(withState.code as string)) {
+    const problem = onForeignKeyViolation?.({ constraint: text(constraint), table: text(table) });
+    if (problem) return problem;
+  }
   return new DatabaseQueryError(withState.code as string, {
     ...(text(constraint) && { constraint: text(constraint) }),
     ...(text(table) && { table: text(table) }),
@@ -91,10 +110,10 @@ export function toRepositoryError(error: unknown): Error {
 }
 
 /** Runs one repository operation, rethrowing its failure as toRepositoryError does. */
-export async function guarded<T>(operation: () => Promise<T>): Promise<T> {
+export async function guarded<T>(operation: () => Promise<T>, onForeignKeyViolation?: ForeignKeyProblem): Promise<T> {
   try {
     return await operation();
   } catch (error) {
-    throw toRepositoryError(error);
+    throw toRepositoryError(error, onForeignKeyViolation);
   }
 }

@@ -6,7 +6,7 @@ import { postgresHealthCheck } from './health.js';
 import { registerPoolMetrics } from './metrics.js';
 import { openPglite } from './pglite.js';
 import { createPool } from './pool.js';
-import { createNotesRepository } from './repository.js';
+import { createPostgresRepositories } from './repositories.js';
 
 // Tests get a fresh in-memory database per app unless they ask for a directory.
 const pgliteDataDir = (config: ConfigFrom<typeof envSpec>, nodeEnv: Config['NODE_ENV']): string =>
@@ -26,13 +26,13 @@ export default defineModule({
       ctx.onClose(() => pool.end());
       registerPoolMetrics(ctx.metrics, pool);
       ctx.health.register(postgresHealthCheck(pool));
-      ctx.ports.notes = createNotesRepository(drizzle({ client: pool }));
+      ctx.ports.repositories = createPostgresRepositories(drizzle({ client: pool }));
       return;
     }
     const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
     ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
     const pglite = await openPglite(dataDir);
     ctx.onClose(pglite.close);
-    ctx.ports.notes = createNotesRepository(pglite.db);
+    ctx.ports.repositories = createPostgresRepositories(pglite.db);
   },
 });

@@ -1,26 +1,32 @@
 import type {} from '../connection-redis/augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule, type AppContext } from '../../core/context.js';
+import { asResourceEventBus } from '../../core/events.js';
 import type { JobQueue } from '../../core/ports.js';
+import type { ResourceRecord } from '../../core/resources/records.js';
 import { envSpec as redisEnvSpec } from '../connection-redis/env.js';
 import { createBullmqQueue } from './bullmq-queue.js';
-import { bullmqPrefix, noteCreatedJobId } from './job-options.js';
+import { bullmqPrefix } from './job-options.js';
 import { envSpec } from './env.js';
 import { createMemoryQueue } from './memory-queue.js';
 import { registerQueueMetrics, type JobCounts } from './metrics.js';
 import { createJobProcessor } from './processor.js';
+import { resourceJobs } from './resource-jobs.js';
 
 /** Without Redis the API process is its own worker, so it also exports the worker's metrics. */
 function createInProcessQueue(ctx: AppContext, queueName: string) {
   let getCounts = async (): Promise<JobCounts> => ({});
   const metrics = registerQueueMetrics(ctx.metrics, queueName, () => getCounts());
-  const processor = createJobProcessor((summary) => ctx.logger.info({ summary }, 'note summarized'));
+  const processor = createJobProcessor(resourceJobs, { logger: ctx.logger });
   const queue = createMemoryQueue({ processor, logger: ctx.logger, metrics });
   getCounts = queue.getJobCounts;
   return queue;
 }
 
-/** Register after connection-redis. With Redis, jobs run in the worker process (startWorker). */
+/**
+ * Register after connection-redis. Enqueues every resource's job on its event (resource-jobs.ts); with
+ * Redis the jobs run in the worker process (startWorker), without it in this one.
+ */
 export default defineModule({
   name: 'queue-bullmq',
   kind: 'infra',
@@ -32,11 +38,13 @@ export default defineModule({
       ? createBullmqQueue(redis, queueName, { prefix: bullmqPrefix(loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX) })
       : createInProcessQueue(ctx, queueName);
     ctx.ports.queue = queue;
-    const unsubscribe = ctx.events.on('note.created', (note) =>
-      queue.enqueue('note.created', note, { jobId: noteCreatedJobId(note.id) }),
+    // Resource code names its events in DomainEvents; a job only knows its name and gets a record.
+    const events = asResourceEventBus(ctx.events);
+    const unsubscribes = resourceJobs.map((job) =>
+      events.on(job.name, (record) => queue.enqueue(job.name, record, { jobId: job.jobId(record as ResourceRecord) })),
     );
     ctx.onClose(async () => {
-      unsubscribe();
+      for (const unsubscribe of unsubscribes) unsubscribe();
       await queue.close();
     });
   },

@@ -6,7 +6,5 @@ export const KEEP_FAILED = { age: 7 * 24 * 3600 };
 /** BullMQ's key prefix: under the app's REDIS_KEY_PREFIX, so projects (and tests) sharing a Redis never share a queue. */
 export const bullmqPrefix = (redisKeyPrefix: string): string => `${redisKeyPrefix}bull`;
 
-export const noteCreatedJobId = (noteId: string): string => `note-created:${noteId}`;
-
 /** Delay before retry n (1-based), as BullMQ's exponential backoff without jitter. */
 export const backoffDelay = (baseMs: number, attemptsMade: number): number => baseMs * 2 ** (attemptsMade - 1);

@@ -1,36 +1,34 @@
-import type { Note } from '../../core/ports.js';
+// What the queue runs: job handlers, found by job name. The worker process and the in-process queue
+// (without Redis) run the same processor.
+import type { FastifyBaseLogger } from 'fastify';
 
 /** Thrown for jobs that must not be retried (unknown name, bad payload). */
 export class PermanentJobError extends Error {}
 
-export interface NoteSummary {
-  noteId: string;
-  words: number;
-  characters: number;
-  excerpt: string;
+/** What a handler gets besides the job's payload. */
+export interface JobContext {
+  logger: FastifyBaseLogger;
 }
 
-export function summarizeNote(note: Pick<Note, 'id' | 'title' | 'body'>): NoteSummary {
-  const text = `${note.title}\n${note.body}`.trim();
-  const words = text.split(/\s+/u).filter(Boolean).length;
-  const flat = note.body.replace(/\s+/gu, ' ').trim();
-  return { noteId: note.id, words, characters: text.length, excerpt: flat.length > 80 ? `${flat.slice(0, 79)}…` : flat };
+export interface JobHandler {
+  /** The job name it runs, e.g. "invoice.created". */
+  name: string;
+  /** What it returns is kept as the job's result. Throws to retry; PermanentJobError to give up at once. */
+  handle(data: unknown, context: JobContext): Promise<unknown>;
 }
 
 export type JobProcessor = (name: string, data: unknown) => Promise<unknown>;
 
-export type JobLog = (summary: NoteSummary) => void;
-
-/** Dispatches by job name; pure apart from the log callback. */
-export const createJobProcessor =
-  (log: JobLog): JobProcessor =>
-  async (name, data) => {
-    if (name !== 'note.created') throw new PermanentJobError(`unknown job "${name}"`);
-    const note = data as Partial<Note> | null;
-    if (typeof note?.id !== 'string' || typeof note.title !== 'string' || typeof note.body !== 'string') {
-      throw new PermanentJobError('note.created job without a note');
-    }
-    const summary = summarizeNote({ id: note.id, title: note.title, body: note.body });
-    log(summary);
-    return summary;
+/** Dispatches by job name; a job no handler takes fails permanently. */
+export function createJobProcessor(handlers: readonly JobHandler[], context: JobContext): JobProcessor {
+  const byName = new Map<string, JobHandler>();
+  for (const handler of handlers) {
+    if (byName.has(handler.name)) throw new Error(`job "${handler.name}" has two handlers`);
+    byName.set(handler.name, handler);
+  }
+  return async (name, data) => {
+    const handler = byName.get(name);
+    if (!handler) throw new PermanentJobError(`unknown job "${name}"`);
+    return handler.handle(data, context);
   };
+}

@@ -1,0 +1,40 @@
+// The resources each combination is composed with. A new project has the sample alone; a grown one has
+// what `generate resource` made and no sample: a resource with every field type (a ref and optional
+// fields included) and the resource it refers to. Per-resource files of one module and field set are
+// the same in every stack, so the unit dedup (file-units.ts) compiles each once; the aggregated files
+// (features/index.ts, route lists, schema lists) are checked per stack with both sets.
+import { resolveModules } from '../../src/compose/resolve.js';
+import type { Stack } from '../../src/catalog/types.js';
+import { formatFields, parseFields } from '../../src/resources/fields.js';
+import { SAMPLE_RESOURCE, type ResourceSpec } from '../../src/resources/resource.js';
+
+export interface ResourceSet {
+  label: string;
+  resources: readonly ResourceSpec[];
+  /** The commands that give a project made with create-groundwork these resources. */
+  commands: string[];
+}
+
+const customers: ResourceSpec = { name: 'customers', fields: parseFields('name:string') };
+const lineItems: ResourceSpec = {
+  name: 'lineItems',
+  fields: parseFields(
+    'label:string,memo:text?,quantity:integer,price:number,paid:boolean?,dueDate:datetime?,externalId:uuid?,status:enum(draft|sent|paid),customer:ref(customers),backup:ref(customers)?',
+  ),
+};
+
+export const SAMPLE_SET: ResourceSet = { label: 'sample', resources: [SAMPLE_RESOURCE], commands: [] };
+export const GROWN_SET: ResourceSet = {
+  label: 'grown',
+  resources: [customers, lineItems],
+  commands: [
+    'groundwork generate resource customer',
+    `groundwork generate resource line-item --fields "${formatFields(lineItems.fields)}"`,
+    'groundwork remove resource notes',
+  ],
+};
+
+/** Stacks with a module still written for the sample alone cannot have other resources. */
+export function resourceSetsFor(stack: Stack): ResourceSet[] {
+  return resolveModules(stack).modules.some((m) => m.notesOnly) ? [SAMPLE_SET] : [SAMPLE_SET, GROWN_SET];
+}
