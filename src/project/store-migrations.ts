@@ -2,7 +2,7 @@
 // which tables the resources need (create, `add db postgres`, `generate resource`, `remove resource`)
 // appends one migration to drizzle/, computed from the project's newest snapshot, and nothing ever
 // rewrites an existing one. They are therefore not part of the composition (and not in its hashes).
-import { readFile } from 'node:fs/promises';
+import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { ModuleManifest } from '../catalog/types.js';
 import { GroundworkError } from '../errors.js';
@@ -48,6 +48,16 @@ export async function readDrizzleFolder(cwd: string): Promise<DrizzleFolder> {
   }
   const latestSnapshot = await readJson(cwd, `drizzle/meta/${last.tag.slice(0, 4)}_snapshot.json`);
   return latestSnapshot === undefined ? { journal } : { journal, latestSnapshot };
+}
+
+/** The migrations the project's journal lists, and their files that exist (SQL, snapshot, the journal itself). */
+export async function migrationFiles(cwd: string): Promise<{ tags: string[]; files: string[] }> {
+  const { journal } = await readDrizzleFolder(cwd);
+  const entries = (journal as { entries?: { tag?: unknown }[] } | undefined)?.entries;
+  const tags = (Array.isArray(entries) ? entries : []).flatMap((entry) => (typeof entry.tag === 'string' && /^\d{4}_[A-Za-z0-9_-]+$/.test(entry.tag) ? [entry.tag] : []));
+  const candidates = [...(journal === undefined ? [] : [JOURNAL]), ...tags.flatMap((tag) => [`drizzle/${tag}.sql`, `drizzle/meta/${tag.slice(0, 4)}_snapshot.json`])];
+  const present = await Promise.all(candidates.map((path) => access(join(cwd, path)).then(() => true, () => false)));
+  return { tags, files: candidates.filter((_, i) => present[i]) };
 }
 
 /** The files of the migration that brings the store up to `resources`, or none when it is there already. */

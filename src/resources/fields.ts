@@ -85,9 +85,21 @@ export function fieldClashProblem(field: FieldSpec, earlier: readonly FieldSpec[
     if (same(other.name, field.name)) return `differs from field ${quote(other.name)} only in case`;
     if (other.type === 'ref' && same(refKey(other.name), field.name)) return `is the id field of ref field ${quote(other.name)}; choose another name`;
     if (field.type === 'ref' && same(refKey(field.name), other.name)) return `would add id field ${quote(refKey(field.name))}, which is already a field; choose another name`;
+    // An optional field's gRPC patch is `oneof <x>_change { T <x>; bool clear_<x>; }`.
+    for (const [optional, plain] of [[other, field], [field, other]] as const) {
+      if (!optional.optional) continue;
+      const key = optional.type === 'ref' ? refKey(optional.name) : optional.name;
+      const taken = [`clear${key.charAt(0).toUpperCase()}${key.slice(1)}`, `${key}Change`];
+      if (taken.some((name) => same(name, plain.name))) return `clashes with the gRPC patch of optional field ${quote(optional.name)} (${taken.join(', ')}); choose another name`;
+    }
+    // Nested proto enums put their values in the message's scope: STATUS_KIND_A from status/kind_a and statusKind/a.
+    const clashing = (field.values ?? []).map((value) => protoEnumValue(field.name, value)).find((name) => (other.values ?? []).some((value) => protoEnumValue(other.name, value) === name));
+    if (clashing !== undefined) return `gives the protobuf enum value ${clashing}, which enum field ${quote(other.name)} gives too; rename a field or a value`;
   }
   return undefined;
 }
+
+const protoEnumValue = (field: string, value: string): string => `${splitWords(field).join('_')}_${value}`.toUpperCase();
 
 /** `text` cut at commas outside parentheses, so "enum(a,b)" stays one item and gets its own message. */
 function splitItems(text: string): string[] {

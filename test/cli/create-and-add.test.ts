@@ -148,7 +148,7 @@ describe('groundwork add', () => {
     expect(await readFile(join(project, 'proto/notes/v1/notes.proto'), 'utf8')).toContain('service NotesService');
     expect(await readFile(join(project, 'src/modules/api-grpc/generated/notes/v1/NotesService.ts'), 'utf8')).toContain('export interface NotesServiceHandlers');
     const pkg = JSON.parse(await readFile(join(project, 'package.json'), 'utf8'));
-    expect(pkg.scripts['proto:generate']).toContain('proto-loader-gen-types');
+    expect(pkg.scripts['proto:generate']).toContain('generate-stubs.ts');
     expect(pkg.scripts.lint).toBe('eslint .');
     expect(pkg.dependencies).toMatchObject({ '@grpc/grpc-js': expect.any(String), 'grpc-health-check': expect.any(String), '@grpc/reflection': expect.any(String) });
     expect(await readFile(join(project, 'Dockerfile'), 'utf8')).toMatch(/^EXPOSE 3000 50051$/m);

@@ -86,13 +86,13 @@ const createCases: Case[] = [
 ];
 
 const groundworkCases: Case[] = [
-  { name: 'a mistyped command', bin: 'groundwork', args: ['lsit'], code: 2, message: 'Unknown command "lsit". Did you mean list? Accepted: add, list, info (groundwork --help).' },
+  { name: 'a mistyped command', bin: 'groundwork', args: ['lsit'], code: 2, message: 'Unknown command "lsit". Did you mean list? Accepted: add, generate, remove, list, info (groundwork --help).' },
   { name: 'a mistyped option before the command', bin: 'groundwork', args: ['--jsn', 'list'], code: 2, message: 'Unknown option "--jsn" before the command. Did you mean --json?' },
   { name: 'arguments to list', bin: 'groundwork', args: ['list', 'cache'], code: 2, message: 'groundwork list takes no arguments, got: "cache".' },
   { name: 'an unknown flag of list', bin: 'groundwork', args: ['list', '--all'], code: 2, message: 'Unknown option "--all". Run "groundwork list --help" for the accepted options.' },
   { name: 'arguments to info', bin: 'groundwork', args: ['info', 'db', 'postgres'], code: 2, message: 'groundwork info takes no arguments, got: "db" "postgres".' },
   { name: 'a mistyped flag of info', bin: 'groundwork', args: ['info', '--jsno'], code: 2, message: 'Unknown option "--jsno". Did you mean --json?' },
-  { name: 'help on an unknown command', bin: 'groundwork', args: ['help', 'ad'], code: 2, message: 'No help on "ad". Did you mean add? Commands: add, list, info.' },
+  { name: 'help on an unknown command', bin: 'groundwork', args: ['help', 'ad'], code: 2, message: 'No help on "ad". Did you mean add? Commands: add, generate, remove, list, info.' },
   { name: 'arguments to --version', bin: 'groundwork', args: ['--version', 'now'], code: 2, message: '--version takes no arguments, got: now.' },
   {
     name: '--dry-run npm run took (which would otherwise change the project)',
@@ -148,8 +148,8 @@ describe('--json errors', () => {
     ['create: --json before a bad value', 'create', ['--json', 'fresh', '--db', 'mongo'], 2, 'usage', 'Unknown value "mongo" for --db.'],
     ['create: a bad project name', 'create', ['My API', '--yes', '--json'], 2, 'usage', 'Project name "My API" is not a valid npm package name'],
     ['create: a non-empty target', 'create', ['busy', '--yes', '--no-install', '--json'], 1, 'failure', 'is not empty'],
-    ['groundwork: no command', 'groundwork', ['--json'], 2, 'usage', 'No command given. Accepted: add, list, info (groundwork --help).'],
-    ['groundwork: an unknown command', 'groundwork', ['--json', 'remove'], 2, 'usage', 'Unknown command "remove".'],
+    ['groundwork: no command', 'groundwork', ['--json'], 2, 'usage', 'No command given. Accepted: add, generate, remove, list, info (groundwork --help).'],
+    ['groundwork: an unknown command', 'groundwork', ['--json', 'delete'], 2, 'usage', 'Unknown command "delete".'],
     ['groundwork: an unknown category', 'groundwork', ['add', 'orm', 'prisma', '--json'], 2, 'usage', 'Unknown category "orm".'],
     ['groundwork: info outside a project', 'groundwork', ['info', '--json'], 1, 'failure', 'is not a groundwork project (no groundwork.json)'],
   ])('%s: {"error": ...} on stdout with the exit code', async (_name, bin, args, code, kind, message) => {
@@ -274,7 +274,7 @@ describe('groundwork info', () => {
     const files = Object.keys(await snapshot(project));
     expect(files).toContain('.env');
     expect(JSON.parse(result.stdout).generated).toBe(files.length);
-    expect((await groundwork(['info'], project)).stdout).toContain(`files    ${files.length} generated, 0 edited since, 0 deleted`);
+    expect((await groundwork(['info'], project)).stdout).toContain(`files       ${files.length} generated, 0 edited since, 0 deleted`);
   });
 });
 
