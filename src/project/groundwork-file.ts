@@ -10,22 +10,12 @@ import { generatedEnvValues } from '../compose/outputs/env.js';
 import { GroundworkError, quote } from '../errors.js';
 import { resourcesProblems, SAMPLE_RESOURCE } from '../resources/resource.js';
 import { packageNameProblems } from './project-name.js';
+import { describe, expected, isRecord } from '../json-problems.js';
 
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  const shown = JSON.stringify(value);
-  return `${typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
-}
 /** What `hashContents` records: "sha256-" and the 32-byte digest in base64. */
 const fileHash = /^sha256-[A-Za-z0-9+/]{43}=$/;
 const moduleId = /^[a-z0-9][a-z0-9-]*(\/[a-z0-9][a-z0-9-]*)?$/;
 const categoryId = /^[a-z][a-z0-9-]*$/;
-
-const expected = (field: string, what: string, value: unknown) =>
-  value === undefined ? `${field} is missing (it must be ${what})` : `${field} must be ${what}, not ${describe(value)}`;
 
 /** A path inside the project: relative, "/"-separated, no "." or ".." segment, no control characters. */
 function pathProblem(path: string): string | undefined {

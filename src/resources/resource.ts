@@ -5,6 +5,7 @@ import { quote, UsageError } from '../errors.js';
 import { enumValueProblem, FIELD_TYPES, fieldClashProblem, fieldNameProblem, formatField, MAX_ENUM_VALUES, MAX_FIELDS, parseFields, type FieldSpec } from './fields.js';
 import { resourceNameProblem, resourceNames, type ResourceNames } from './names.js';
 import { reservedIn, type ReservedLanguage } from './reserved.js';
+import { expected, isRecord } from '../json-problems.js';
 
 export interface ResourceSpec {
   /** Plural camelCase: "invoices". */
@@ -124,17 +125,8 @@ export function findResource(name: string, existing: readonly ResourceSpec[]): R
   return found;
 }
 
-// groundwork.json "resources": the messages follow project/groundwork-file.ts.
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'an array';
-  if (typeof value === 'object') return 'an object';
-  const shown = JSON.stringify(value);
-  return `${typeof value} ${shown.length > 60 ? `${shown.slice(0, 57)}...` : shown}`;
-}
-const expected = (field: string, what: string, value: unknown) =>
-  value === undefined ? `${field} is missing (it must be ${what})` : `${field} must be ${what}, not ${describe(value)}`;
+// groundwork.json "resources", worded like the rest of its checks (json-problems.ts).
+
 /** Why `value` is not an array of 1 to `max` items, or undefined when it is. */
 function listProblem(field: string, what: string, value: unknown, max: number): string | undefined {
   if (!Array.isArray(value)) return expected(field, `an array of 1 to ${max} ${what}`, value);

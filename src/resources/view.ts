@@ -18,7 +18,7 @@ export interface FieldView {
   /** Enum values; empty for other types. */
   values: string[];
   /** The referenced resource (ref fields only). */
-  ref?: ResourceNames;
+  ref?: ResourceNames & { SingularLabel: string };
   /** Key in records and APIs: the name, or `<name>Id` for a ref ("customerId"). */
   key: string;
   /** The key in snake_case: the SQL column ("customer_id"). */
@@ -37,6 +37,8 @@ export interface ResourceView extends ResourceNames {
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
 
+const withLabel = (names: ResourceNames) => ({ ...names, SingularLabel: capitalize(names.singularLabel) });
+
 export function fieldView(field: FieldSpec): FieldView {
   const key = field.type === 'ref' ? `${field.name}Id` : field.name;
   return {
@@ -49,7 +51,7 @@ export function fieldView(field: FieldSpec): FieldView {
     optional: field.optional,
     required: !field.optional,
     values: field.values ?? [],
-    ...(field.ref === undefined ? {} : { ref: resourceNames(field.ref) }),
+    ...(field.ref === undefined ? {} : { ref: withLabel(resourceNames(field.ref)) }),
     key,
     keySnake: splitWords(key).join('_'),
   };
@@ -57,12 +59,12 @@ export function fieldView(field: FieldSpec): FieldView {
 
 /** `extend` is the rendering module's `resourceFields`; its keys are merged into every field. */
 export function resourceView(spec: ResourceSpec, extend?: (field: FieldView) => Record<string, unknown>): ResourceView {
-  const names = resourceNames(spec.name);
+  const names = withLabel(resourceNames(spec.name));
   const fields = spec.fields.map((field) => {
     const view = fieldView(field);
     return extend ? { ...view, ...extend(view) } : view;
   });
-  return { ...names, SingularLabel: capitalize(names.singularLabel), fields, refs: fields.filter((f) => f.is.ref), hasRefs: fields.some((f) => f.is.ref) };
+  return { ...names, fields, refs: fields.filter((f) => f.is.ref), hasRefs: fields.some((f) => f.is.ref) };
 }
 
 /** Path tokens of per-resource template files: `src/features/__pluralKebab__/routes.ts`. */

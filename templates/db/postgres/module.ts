@@ -2,8 +2,6 @@ import { POSTGRES_COLUMNS } from '../../../src/resources/postgres-migration.js';
 import type { FieldView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
 
-const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
-
 /** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
 const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
   string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some outside the BMP
@@ -32,8 +30,6 @@ function resourceFields(field: FieldView): Record<string, unknown> {
     column: `t.${POSTGRES_COLUMNS[field.type].builder}('${keySnake}'${options})${optional ? '' : '.notNull()'}`,
     fromRow: field.is.datetime ? fromTimestamp : `row.${key}`,
     fromInput: optional ? `input.${key} ?? null` : `input.${key}`,
-    /** The referenced resource's label, capitalized as messages start: "Customer". */
-    parentLabel: field.ref ? capitalize(field.ref.singularLabel) : undefined,
     edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
   };
 }
