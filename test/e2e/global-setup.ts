@@ -17,10 +17,15 @@ export default async function setup(project: TestProject) {
   await ensureNode24();
   const work = await mkdtemp(join(tmpdir(), 'gw-registry-'));
   const registry = await startRegistry(work);
-  await publishGenerator(registry);
-  project.provide('registryEnv', registry.env);
-  return async () => {
+  const teardown = async () => {
     await registry.stop();
     await rm(work, { recursive: true, force: true });
   };
+  // A failed publish (e.g. the build breaks) must not leave verdaccio running.
+  await publishGenerator(registry).catch(async (error: unknown) => {
+    await teardown();
+    throw error;
+  });
+  project.provide('registryEnv', registry.env);
+  return teardown;
 }

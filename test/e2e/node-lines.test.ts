@@ -15,7 +15,10 @@ let work: { path: string; cleanup(): Promise<void> };
 beforeAll(async () => {
   work = await tempDir('gw-e2e-node-lines-');
 });
-afterAll(() => work?.cleanup());
+afterAll(async () => {
+  await Promise.allSettled(installs.values()); // one may still be installing when a test failed
+  await work?.cleanup();
+});
 
 async function runUnder(line: ReturnType<typeof nodeLine>, command: string, args: string[], cwd: string, env: Record<string, string> = {}): Promise<string> {
   const result = await execa(command, args, { cwd, env: line.env(env), all: true, reject: false, stdin: 'ignore' });
@@ -23,16 +26,38 @@ async function runUnder(line: ReturnType<typeof nodeLine>, command: string, args
   return result.all ?? '';
 }
 
-describe.each([22, 26])('the default stack under Node %i', (major) => {
+const lines = [22, 26];
+const installs = new Map<number, Promise<{ version: string; project: string }>>();
+
+/** The default stack created and installed under a Node line, started once. */
+function installUnder(major: number): Promise<{ version: string; project: string }> {
+  let install = installs.get(major);
+  if (!install) {
+    const line = nodeLine(major);
+    install = (async () => {
+      await ensureNodeLine(line);
+      const version = (await runUnder(line, 'node', ['--version'], work.path)).trim();
+      const project = join(work.path, `node${major}`);
+      await runUnder(line, 'node', [join(packageRoot, 'bin', 'create-groundwork.js'), project, '--yes', '--no-git', '--no-install'], work.path);
+      await runUnder(line, 'npm', ['install'], project);
+      return { version, project };
+    })();
+    install.catch(() => {}); // reported by the test that awaits it
+    installs.set(major, install);
+  }
+  return install;
+}
+
+describe.each(lines)('the default stack under Node %i', (major) => {
   const line = nodeLine(major);
 
   it('installs with npm, type-checks, builds and passes its own tests', async () => {
-    await ensureNodeLine(line);
-    const version = (await runUnder(line, 'node', ['--version'], work.path)).trim();
+    const installing = installUnder(major);
+    // Installing waits mostly on the registry and the disk: the next line installs while this one tests.
+    const next = lines[lines.indexOf(major) + 1];
+    if (next !== undefined) void installUnder(next);
+    const { version, project } = await installing;
     expect(version.startsWith(`v${major}.`)).toBe(true);
-    const project = join(work.path, `node${major}`);
-    await runUnder(line, 'node', [join(packageRoot, 'bin', 'create-groundwork.js'), project, '--yes', '--no-git', '--no-install'], work.path);
-    await runUnder(line, 'npm', ['install'], project);
     await runUnder(line, 'npm', ['run', 'typecheck'], project);
     await runUnder(line, 'npm', ['run', 'build'], project);
     const output = await runUnder(line, 'npm', ['test'], project, { DATABASE_URL: '', REDIS_URL: '' });

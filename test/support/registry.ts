@@ -63,7 +63,9 @@ export async function startRegistry(workDir: string): Promise<LocalRegistry> {
     if (Date.now() > deadline) throw new Error('verdaccio did not start');
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
-  const env = { npm_config_registry: url, npm_config_userconfig: userconfig };
+  // Every install of a run resolves against this one registry: what npm has fetched from it once in the
+  // run it takes from its cache instead of asking again (a generated project re-resolves ~400 packages).
+  const env = { npm_config_registry: url, npm_config_userconfig: userconfig, npm_config_prefer_offline: 'true' };
   return {
     url,
     env,
