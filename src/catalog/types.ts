@@ -80,11 +80,6 @@ export interface ModuleManifest {
    * their snippets already in): what no single field knows, such as the distinct ref targets.
    */
   resourceExtras?: (resource: ResourceView) => Record<string, unknown>;
-  /**
-   * Its files are still written for the sample `notes` resource rather than rendered per resource:
-   * `generate resource` and `remove resource` refuse a stack with such a module.
-   */
-  notesOnly?: boolean;
 }
 
 export interface OptionRule {

@@ -1,9 +1,7 @@
 // `groundwork generate resource <name> [--fields ...]` and `groundwork remove resource <name>`: the
 // project recomposed with one resource more or less (every module renders its part of each resource),
 // applied like `add`, plus the SQL migration that creates or drops its table.
-import { resolveModules } from '../compose/resolve.js';
-import type { Stack } from '../catalog/types.js';
-import { GroundworkError, quote, UsageError } from '../errors.js';
+import { quote, UsageError } from '../errors.js';
 import { formatFields } from '../resources/fields.js';
 import { resourceNames } from '../resources/names.js';
 import { findResource, newResource, type ResourceSpec } from '../resources/resource.js';
@@ -25,16 +23,6 @@ const commonFlags: FlagSpec[] = [
 function parseKind(command: 'generate' | 'remove', kind: string | undefined): void {
   if (kind === undefined) throw new UsageError(`Usage: groundwork ${command} resource <name>${command === 'generate' ? ' [--fields "<field>:<type>[?],..."]' : ''}.`);
   if (kind !== 'resource') throw new UsageError(`groundwork ${command} makes a resource, not ${quote(kind)}.${didYouMean(kind, KINDS)} Usage: groundwork ${command} resource <name>.`);
-}
-
-/** Stacks whose modules are still written for the sample alone cannot grow or lose resources yet. */
-function checkResourceAware(stack: Stack, action: string): void {
-  const handwritten = resolveModules(stack).modules.filter((m) => m.notesOnly);
-  if (handwritten.length > 0) {
-    throw new GroundworkError(
-      `Cannot ${action}: ${handwritten.map((m) => m.id).join(', ')} ${handwritten.length === 1 ? 'is' : 'are'} still written for the sample notes resource only in this version, so this project cannot have other resources yet. Nothing was written.`,
-    );
-  }
 }
 
 function report(outcome: ChangeOutcome, summary: Record<string, unknown>, json: boolean, headline: string): void {
@@ -66,7 +54,6 @@ export async function runGenerate(argv: readonly string[], cwd = process.cwd()):
     migration: () => ({ name: `create_${resourceNames(resource!.name).pluralSnake}` }),
     target(record, stack) {
       resource = newResource(name, fieldsText, record.resources);
-      checkResourceAware(stack, `generate resource ${resource.name}`);
       return { stack, resources: [...record.resources, resource] };
     },
   });
@@ -96,7 +83,6 @@ export async function runRemove(argv: readonly string[], cwd = process.cwd()): P
     migration: () => ({ name: `drop_${resourceNames(removed!.name).pluralSnake}`, removed: [removed!] }),
     target(record, stack) {
       removed = findResource(name, record.resources);
-      checkResourceAware(stack, `remove resource ${removed.name}`);
       return { stack, resources: record.resources.filter((r) => r !== removed) };
     },
   });

@@ -3,7 +3,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { categories } from '../../src/catalog/catalog.js';
 import { hashContents } from '../../src/compose/hash.js';
 import { createGroundwork, groundwork, snapshot, tempDir } from '../support/cli.js';
 
@@ -47,21 +46,6 @@ describe('groundwork generate resource: refusals', () => {
     const result = await groundwork(['generate', 'resource', 'invoice', '--json'], dir.path);
     expect(result.exitCode).toBe(1);
     expect(JSON.parse(result.stdout).error).toMatchObject({ code: 'failure', message: expect.stringContaining('is not a groundwork project') });
-  });
-
-  // Modules that still hand-write the sample cannot render other resources yet; the refusal names them.
-  const notesOnly = categories.flatMap((category) => category.options.filter((option) => option.manifest.notesOnly).map((option) => [category.id, option.id] as const));
-  it.runIf(notesOnly.length > 0)('refuses a stack with a module still written for the sample only, naming it', async () => {
-    const [category, option] = notesOnly[0]!;
-    const flags = category === 'api' ? ['--api', option] : [`--${category}`, option];
-    const created = await createGroundwork(['sampled', ...flags, '--yes', '--no-install', '--no-git'], dir.path);
-    expect(created.exitCode, created.stderr).toBe(0);
-    const sampled = join(dir.path, 'sampled');
-    const before = await snapshot(sampled);
-    const result = await groundwork(['generate', 'resource', 'invoice'], sampled);
-    expect(result.exitCode).toBe(1);
-    expect(result.stderr).toContain(`${category}/${option}`);
-    expect(await snapshot(sampled)).toEqual(before);
   });
 });
 

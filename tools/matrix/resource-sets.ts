@@ -3,8 +3,6 @@
 // fields included) and the resource it refers to. Per-resource files of one module and field set are
 // the same in every stack, so the unit dedup (file-units.ts) compiles each once; the aggregated files
 // (features/index.ts, route lists, schema lists) are checked per stack with both sets.
-import { resolveModules } from '../../src/compose/resolve.js';
-import type { Stack } from '../../src/catalog/types.js';
 import { formatFields, parseFields } from '../../src/resources/fields.js';
 import { SAMPLE_RESOURCE, type ResourceSpec } from '../../src/resources/resource.js';
 
@@ -34,7 +32,4 @@ export const GROWN_SET: ResourceSet = {
   ],
 };
 
-/** Stacks with a module still written for the sample alone cannot have other resources. */
-export function resourceSetsFor(stack: Stack): ResourceSet[] {
-  return resolveModules(stack).modules.some((m) => m.notesOnly) ? [SAMPLE_SET] : [SAMPLE_SET, GROWN_SET];
-}
+export const RESOURCE_SETS: readonly ResourceSet[] = [SAMPLE_SET, GROWN_SET];

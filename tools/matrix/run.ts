@@ -20,7 +20,7 @@ import { structuralProblems } from './checks.js';
 import { typeKey, typeRelevantFiles } from './file-set-keys.js';
 import { setUnits, type Unit } from './file-units.js';
 import { LintRun } from './lint.js';
-import { resourceSetsFor, type ResourceSet } from './resource-sets.js';
+import { RESOURCE_SETS, type ResourceSet } from './resource-sets.js';
 import { dependencyUnion, installUnion, unionMismatches } from './union-install.js';
 import { UnitVerdicts } from './unit-verdicts.js';
 
@@ -95,7 +95,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   // before is queued for compiling, in a batch of combinations that may share a program; a full
   // batch is type-checked while the next one is composed (one compiler at a time: it uses every core).
   const tsc = join(root, 'node_modules', '.bin', 'tsc');
-  const cases: Case[] = mine.flatMap((stack) => resourceSetsFor(stack).map((set) => ({ stack, set })));
+  const cases: Case[] = mine.flatMap((stack) => RESOURCE_SETS.map((set) => ({ stack, set })));
   const problems = new Map<Case, string[]>();
   const unitsOf = new Map<Case, string[]>();
   const verdicts = new UnitVerdicts();
