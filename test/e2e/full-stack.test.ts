@@ -10,7 +10,7 @@ import { devToken, postNote, run as runCommand, scriptCommand } from '../support
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
 import { postGraphQL, subscribeNoteCreated } from '../support/graphql.js';
-import { subscribeToNotes, type NotesSubscriber } from '../support/websocket.js';
+import { subscribeToNotes, type TopicSubscriber } from '../support/websocket.js';
 import { notesGrpc, type GrpcNote, type NotesGrpc, type NotesWatch } from '../support/grpc.js';
 
 const registryEnv = inject('registryEnv');
@@ -23,7 +23,7 @@ let redis: PrivateRedis;
 let app: RunningProcess;
 let secondApp: RunningProcess;
 let worker: RunningProcess;
-let subscribers: NotesSubscriber[] = [];
+let subscribers: TopicSubscriber[] = [];
 let grpcPorts: number[] = [];
 let grpcClients: NotesGrpc[] = [];
 let shutdownWatch: NotesWatch | undefined;

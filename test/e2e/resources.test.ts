@@ -8,9 +8,10 @@ import { createGroundwork, tempDir } from '../support/cli.js';
 import { postGraphQL } from '../support/graphql.js';
 import { node24Env } from '../support/node24.js';
 import { devToken, run as runCommand, scriptCommand } from '../support/project.js';
-import { resourceGrpc, subscribeToTopic, type ResourceGrpc, type TopicSubscriber } from '../support/resource-clients.js';
+import { resourceGrpc, type ResourceGrpc } from '../support/resource-clients.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
 import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
+import { subscribeToTopic, type TopicSubscriber } from '../support/websocket.js';
 
 const registryEnv = inject('registryEnv');
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registryEnv, ...env });
@@ -96,7 +97,7 @@ describe('a project grown with resources, then a cache and a queue', () => {
     expect(still.status).toBe(409);
 
     // WebSocket: the topic of the new resource streamed its creation.
-    expect(await subscriber.message((m) => m.type === 'event' && (m.data as { id?: string }).id === invoice.id)).toMatchObject({ topic: 'invoices', event: 'invoice.created', data: invoice });
+    expect(await subscriber.event((m) => m.type === 'event' && (m.data as { id?: string }).id === invoice.id)).toMatchObject({ topic: 'invoices', event: 'invoice.created', data: invoice });
 
     // GraphQL and gRPC read the same record; the sample still works beside it.
     const read = await postGraphQL(app.url, 'query One($id: ID!) { invoice(id: $id) { id amount status customerId dueDate } }', { id: invoice.id });

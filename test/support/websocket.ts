@@ -1,15 +1,15 @@
-// A WebSocket subscriber to a generated app's /ws notes topic, with the stock `ws` client.
+// A WebSocket subscriber to a topic of a generated app's /ws (a resource's plural), with the stock `ws` client.
 import WebSocket from 'ws';
 
-export interface NotesSubscriber {
+export interface TopicSubscriber {
   /** Resolves with the first event message that matches. */
   event(match: (message: Record<string, unknown>) => boolean, timeoutMs?: number): Promise<Record<string, unknown>>;
   closed: Promise<{ code: number; reason: string }>;
   close(): void;
 }
 
-/** Connects, subscribes to `notes` and waits for the acknowledgement. */
-export async function subscribeToNotes(baseUrl: string, headers: Record<string, string> = {}): Promise<NotesSubscriber> {
+/** Connects, subscribes to `topic` and waits for the acknowledgement. */
+export async function subscribeToTopic(baseUrl: string, topic: string, headers: Record<string, string> = {}): Promise<TopicSubscriber> {
   const socket = new WebSocket(`${baseUrl.replace(/^http/, 'ws')}/ws`, { headers });
   const received: Record<string, unknown>[] = [];
   const listeners = new Set<() => void>();
@@ -19,7 +19,7 @@ export async function subscribeToNotes(baseUrl: string, headers: Record<string, 
   });
   const closed = new Promise<{ code: number; reason: string }>((resolve) => socket.on('close', (code, reason) => resolve({ code, reason: reason.toString() })));
 
-  const event: NotesSubscriber['event'] = (match, timeoutMs = 10_000) =>
+  const event: TopicSubscriber['event'] = (match, timeoutMs = 10_000) =>
     new Promise((resolve, reject) => {
       const check = () => {
         const found = received.find(match);
@@ -40,7 +40,10 @@ export async function subscribeToNotes(baseUrl: string, headers: Record<string, 
     socket.once('open', () => resolve());
     socket.once('error', reject);
   });
-  socket.send(JSON.stringify({ v: 1, type: 'subscribe', topic: 'notes' }));
+  socket.send(JSON.stringify({ v: 1, type: 'subscribe', topic }));
   await event((m) => m.type === 'subscribed');
   return { event, closed, close: () => socket.close() };
 }
+
+/** The sample's topic. */
+export const subscribeToNotes = (baseUrl: string, headers: Record<string, string> = {}): Promise<TopicSubscriber> => subscribeToTopic(baseUrl, 'notes', headers);
