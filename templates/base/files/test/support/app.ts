@@ -1,4 +1,5 @@
 // Builds the app for tests: quiet logs, no external services.
+import { afterEach } from 'vitest';
 import { buildApp, type BuildAppOptions, type BuiltApp } from '../../src/app.js';
 import { loadAppConfig, type Env } from '../../src/core/config.js';
 import { envSpecsOf, type AppModule } from '../../src/core/context.js';
@@ -24,4 +25,20 @@ export async function testModules(modules: AppModule[], env: Record<string, stri
   for (const module of modules) await module.register(built.app, built.ctx);
   await built.app.ready();
   return built;
+}
+
+/**
+ * For a test file: builds the core runtime alone (no db, cache or API module, whatever the project's
+ * stack), each closed after the test that built it.
+ */
+export function coreRuntimes(): (env?: Record<string, string>, options?: ServerOptions) => Promise<BuiltApp> {
+  const opened: BuiltApp[] = [];
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((built) => built.app.close()));
+  });
+  return async (env = {}, options = {}) => {
+    const built = await testModules([], env, options);
+    opened.push(built);
+    return built;
+  };
 }

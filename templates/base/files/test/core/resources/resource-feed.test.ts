@@ -1,22 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../../src/app.js';
 import { asResourceEventBus } from '../../../src/core/events.js';
 import { resourceFeed, type ResourceChange, type ResourceFeed } from '../../../src/core/resources/resource-feed.js';
-import { testModules } from '../../support/app.js';
+import { coreRuntimes } from '../../support/app.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { createWidgetsService, type Widget } from '../../support/widgets.js';
 
-const opened: BuiltApp[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((built) => built.app.close()));
-});
-
 // The core runtime alone: a streaming API module in the stack would start the feeds it uses.
-async function runtime(env: Record<string, string> = {}, options: Parameters<typeof testModules>[2] = {}): Promise<BuiltApp> {
-  const built = await testModules([], env, options);
-  opened.push(built);
-  return built;
-}
+const runtime = coreRuntimes();
 
 type WidgetChange = ResourceChange<Widget, 'widget'>;
 const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => resourceFeed(built.ctx, { channel: 'widgets', singular: 'widget' });

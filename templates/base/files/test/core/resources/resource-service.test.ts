@@ -1,26 +1,16 @@
 import fc from 'fast-check';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import type { BuiltApp } from '../../../src/app.js';
 import { asResourceEventBus } from '../../../src/core/events.js';
 import { compareListOrder } from '../../../src/core/resources/cursor.js';
 import { HttpProblem } from '../../../src/core/errors.js';
-import { testModules } from '../../support/app.js';
+import { coreRuntimes } from '../../support/app.js';
 import { hostileCursor, hostilePageSize, hostileText } from '../../support/hostile-input.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { createTestCache } from '../../support/test-cache.js';
 import { createWidgetsRepository, createWidgetsService, type Widget, type WidgetInput } from '../../support/widgets.js';
 
-const opened: BuiltApp[] = [];
-afterEach(async () => {
-  await Promise.all(opened.splice(0).map((built) => built.app.close()));
-});
-
-/** The core runtime alone: no db, cache or API module, whatever the project's stack. */
-async function runtime(env: Record<string, string> = {}, options: Parameters<typeof testModules>[2] = {}): Promise<BuiltApp> {
-  const built = await testModules([], env, options);
-  opened.push(built);
-  return built;
-}
+const runtime = coreRuntimes();
 
 /** Every widget event, as `<event>:<name or id>`. */
 function recordEvents(built: BuiltApp): string[] {
