@@ -1,10 +1,10 @@
 // The published CLI: one ESM bundle (loading ~40 small modules costs more at start than parsing a few
 // files), plus dist/templates/<module>.js with every template precompiled, so generation needs only
-// the handlebars runtime. Packages used only on some paths (prompts, execa, node-plop) stay external.
+// the handlebars runtime. Packages used only on some paths (prompts, execa) stay external.
 import { defineConfig, type Plugin } from 'rolldown';
 import { categories, internalModules } from './src/catalog/catalog.ts';
 import { precompileSource } from './src/compose/precompile.ts';
-import { readModuleTemplates, readVersions, type RawTemplateFile } from './src/compose/template-files.ts';
+import { PER_UNIT_KEYS, readModuleTemplates, readVersions, type RawTemplateFile } from './src/compose/template-files.ts';
 import { precompiledFileName } from './src/compose/template-source.ts';
 
 const templatesDir = new URL('./templates/', import.meta.url).pathname;
@@ -15,7 +15,7 @@ function precompiledTemplates(): Plugin {
     name: 'groundwork-precompiled-templates',
     generateBundle() {
       for (const id of moduleIds) {
-        const { files, resourceFiles, readme } = readModuleTemplates(templatesDir, id);
+        const templates = readModuleTemplates(templatesDir, id);
         const entries = (list: RawTemplateFile[]) =>
           list
             .map((file) =>
@@ -24,8 +24,9 @@ function precompiledTemplates(): Plugin {
                 : `{ path: ${JSON.stringify(file.path)}, render: false, contents: ${JSON.stringify(file.contents)} }`,
             )
             .join(',\n');
-        const readmeSource = readme === undefined ? 'undefined' : precompileSource(readme);
-        const source = `export default {\n  files: [\n${entries(files)}\n  ],\n  resourceFiles: [\n${entries(resourceFiles)}\n  ],\n  readme: ${readmeSource},\n};\n`;
+        const readmeSource = templates.readme === undefined ? 'undefined' : precompileSource(templates.readme);
+        const lists = (['files', ...PER_UNIT_KEYS] as const).map((key) => `  ${key}: [\n${entries(templates[key])}\n  ],\n`).join('');
+        const source = `export default {\n${lists}  readme: ${readmeSource},\n};\n`;
         this.emitFile({ type: 'asset', fileName: `templates/${precompiledFileName(id)}`, source });
       }
       this.emitFile({ type: 'asset', fileName: 'templates/versions.js', source: `export default ${JSON.stringify(readVersions(templatesDir))};\n` });
@@ -41,7 +42,7 @@ const devOut = process.env.GROUNDWORK_DEV_OUT;
 export default defineConfig({
   input: { cli: 'src/cli/main.ts' },
   platform: 'node',
-  external: ['prompts', 'execa', 'node-plop'],
+  external: ['prompts', 'execa'],
   transform: { define: { __GW_BUNDLED__: devOut ? 'false' : 'true' } },
   plugins: devOut ? [] : [precompiledTemplates()],
   output: { dir: devOut ?? 'dist', cleanDir: true, format: 'esm', entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },

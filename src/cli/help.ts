@@ -98,7 +98,9 @@ export function groundworkHelp(width = helpWidth()): string {
     [
       ['add <category> <option>', 'Add a module, or replace the option of its category'],
       ['generate resource <name>', 'Add a resource (your own domain) across every API style and the store'],
-      ['remove resource <name>', 'Remove a resource: its files, its registrations, its table (by a migration)'],
+      ['generate job <name>', 'Add a background job handler the queue runs'],
+      ['generate route <name>', 'Add a plain REST route with its schemas and test'],
+      ['remove resource|job|route <name>', 'Remove one: its files, its registrations (a resource: its table, by a migration)'],
       ['list', 'Every category and option'],
       ['info', "The project's stack and its edited generated files"],
       ['help <command>', 'Help on a command, like <command> --help'],
@@ -158,8 +160,12 @@ export function infoHelp(width = helpWidth()): string {
 export function generateHelp(width = helpWidth()): string {
   return layout([
     'Usage: groundwork generate resource <name> [--fields "<field>:<type>[?],..."] [options]',
+    '       groundwork generate job <name> [options]',
+    '       groundwork generate route <name> [--method GET|POST|PUT|PATCH|DELETE] [options]',
     '',
     'Adds a resource to the project in the current directory: its model, validation and service, its repository and an SQL migration for the store, and its routes, schemas and tests for every API style the project has. The name may be singular or plural (invoice, invoices, Invoice, line-item); without --fields it has one field, name:string. Every resource also has id, createdAt and updatedAt.',
+    '',
+    "A job (a queue is needed) is a handler in src/jobs/<name>.ts that the queue's worker runs, with its test; enqueue it with enqueue<Name>(queue, { id }), once per id. A route (REST is needed) is one operation at /v1/<name> in src/routes/<name>.ts, with TypeBox schemas in the OpenAPI document, auth on writes, and its test. Names are kebab-case or camelCase: send-reminder, dailyReport. npm run generate (plop) asks for the same things.",
     '',
     'Field types:',
     [
@@ -177,26 +183,30 @@ export function generateHelp(width = helpWidth()): string {
     '',
     'Options:',
     [
-      ['--fields <list>', 'The fields, comma-separated: amount:number,paid:boolean,dueDate:datetime?'],
+      ['--fields <list>', 'A resource\'s fields, comma-separated: amount:number,paid:boolean,dueDate:datetime?'],
+      ['--method <method>', "A route's method (default GET)"],
       ['--dry-run', 'List the changes; write nothing'],
       ['--json', 'Machine-readable output, errors included'],
       ...commonRows,
     ],
     '',
-    'Example: groundwork generate resource invoice --fields "amount:number,paid:boolean,status:enum(draft|sent|paid)"',
+    'Examples: groundwork generate resource invoice --fields "amount:number,paid:boolean,status:enum(draft|sent|paid)"',
+    '          groundwork generate job send-reminder',
+    '          groundwork generate route daily-report --method POST',
   ], width);
 }
 
 export function removeHelp(width = helpWidth()): string {
   return layout([
-    'Usage: groundwork remove resource <name> [options]',
+    'Usage: groundwork remove resource|job|route <name> [options]',
     '',
-    "Removes a resource from the project in the current directory: its generated files (a file you edited stops the command with a manual step), its registrations, and its table through a new SQL migration. A resource another one refers to (ref) is refused until that field is gone.",
+    "Removes a resource, job or route from the project in the current directory: its generated files (a file you edited stops the command with a manual step) and its registrations; for a resource also its table, through a new SQL migration. A resource another one refers to (ref) is refused until that field is gone.",
     '',
     'Options:',
     [['--dry-run', 'List the changes; write nothing'], ['--json', 'Machine-readable output, errors included'], ...commonRows],
     '',
-    'Example: groundwork remove resource notes',
+    'Examples: groundwork remove resource notes',
+    '          groundwork remove job send-reminder',
   ], width);
 }
 

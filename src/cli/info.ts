@@ -37,7 +37,7 @@ export async function runInfo(argv: readonly string[], cwd = process.cwd()): Pro
   if (flags.json) {
     const resources = record.resources.map((r) => ({ name: r.name, fields: formatFields(r.fields) }));
     console.log(
-      JSON.stringify({ name: record.name, version: record.version, stack: record.stack, modules: record.modules, resources, migrations: migrations.tags, generated, edited, missing, interrupted }, null, 2),
+      JSON.stringify({ name: record.name, version: record.version, stack: record.stack, modules: record.modules, resources, jobs: record.jobs, routes: record.routes, migrations: migrations.tags, generated, edited, missing, interrupted }, null, 2),
     );
     return 0;
   }
@@ -48,6 +48,8 @@ export async function runInfo(argv: readonly string[], cwd = process.cwd()): Pro
   for (const category of categories) row(category.id, (record.stack[category.id] ?? []).join(', ') || dim('(not recorded)'));
   row('modules', record.modules.join(', '));
   row('resources', record.resources.map((r) => `${r.name} (${formatFields(r.fields) || 'no fields'})`).join(', ') || dim('(none)'));
+  if (record.jobs.length > 0) row('jobs', record.jobs.map((job) => job.name).join(', '));
+  if (record.routes.length > 0) row('routes', record.routes.map((route) => `${route.method} /v1/${route.name}`).join(', '));
   if (migrations.tags.length > 0) row('migrations', migrations.tags.join(', '));
   row('files', `${generated} generated, ${edited.length} edited since, ${missing.length} deleted`);
   for (const path of edited) console.log(dim(`    edited  ${path}`));

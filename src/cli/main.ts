@@ -62,8 +62,8 @@ export function groundworkMain(argv: readonly string[]): Promise<void> {
       case 'info': {
         if (options(rest).some((token) => helpFlags.has(token))) return (print(help.commandHelp[command]!()), 0);
         if (command === 'add') return (await import('./add.js')).runAdd(rest);
-        if (command === 'generate') return (await import('./resource.js')).runGenerate(rest);
-        if (command === 'remove') return (await import('./resource.js')).runRemove(rest);
+        if (command === 'generate') return (await import('./generate.js')).runGenerate(rest);
+        if (command === 'remove') return (await import('./generate.js')).runRemove(rest);
         if (command === 'list') return (await import('./list.js')).runList(rest);
         return (await import('./info.js')).runInfo(rest);
       }

@@ -6,7 +6,6 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { stageChangesWithPlop } from '../../generators/apply-changes.js';
 import type { Stack } from '../catalog/types.js';
 import { validateStack } from '../catalog/validate.js';
 import { composeStack } from '../compose/compose-stack.js';
@@ -22,11 +21,35 @@ import { planChanges, type Change } from '../project/plan-add.js';
 import { beginTransaction, recoverLeftover, TX_DIR } from '../project/transaction.js';
 import { migrationChanges, nextMigrationWhen, readDrizzleFolder } from '../project/store-migrations.js';
 import type { ResourceSpec } from '../resources/resource.js';
+import type { JobSpec } from '../units/job.js';
+import type { RouteSpec } from '../units/route.js';
 import { cancelled, trapInterrupts, type Interrupts } from './interrupts.js';
 
 export interface ProjectTarget {
   stack: Stack;
   resources: readonly ResourceSpec[];
+  /** Default: the recorded ones. */
+  jobs?: readonly JobSpec[];
+  routes?: readonly RouteSpec[];
+}
+
+/**
+ * Why the changed project could not hold its jobs or routes (a job needs a queue, a route REST), or
+ * undefined. Worded for generating one into a project without the module, and for replacing the module.
+ */
+function homelessUnits(after: Composition, target: Required<ProjectTarget>, record: GroundworkJson, action: string): string | undefined {
+  const cases = [
+    { units: target.jobs, kind: 'job', rendered: after.renders.jobs, needs: 'a job queue', add: 'queue bullmq' },
+    { units: target.routes, kind: 'route', rendered: after.renders.routes, needs: 'the REST API', add: 'api rest' },
+  ];
+  for (const { units, kind, rendered, needs, add } of cases) {
+    if (rendered || units.length === 0) continue;
+    const recorded = kind === 'job' ? record.jobs : record.routes;
+    if (recorded.length === 0) return `Cannot ${action}: a ${kind} needs ${needs}, and this project has none. Add it first: groundwork add ${add}.`;
+    const names = recorded.map((unit) => unit.name);
+    return `Cannot ${action}: the project's ${kind}s (${names.join(', ')}) need ${needs}. Remove them first: groundwork remove ${kind} ${names[0]}${names.length > 1 ? ', and the others' : ''}.`;
+  }
+  return undefined;
 }
 
 export interface ChangeRequest {
@@ -87,18 +110,23 @@ export async function changeProject(request: ChangeRequest): Promise<ChangeOutco
       if (recovery.outcome === 'undone') notes.push(`An interrupted "${recovery.command}" was undone first: its files are back as they were.`);
     }
     const record = await readGroundworkJson(cwd);
-    const target = request.target(record, recordedStack(record));
+    const requested = request.target(record, recordedStack(record));
+    const target = { ...requested, jobs: requested.jobs ?? record.jobs, routes: requested.routes ?? record.routes };
     const stack = validateStack(target.stack);
 
     // The old output with the spec it was made with; the new one keeps whatever the user has now.
     const userPackageJson = await readFile(join(cwd, 'package.json'), 'utf8').catch(() => undefined);
     const [before, after] = await Promise.all([
-      composeStack(record.name, recordedStack(record), { generatorSpec: record.generatorSpec ?? record.version, resources: record.resources }),
+      composeStack(record.name, recordedStack(record), { generatorSpec: record.generatorSpec ?? record.version, resources: record.resources, jobs: record.jobs, routes: record.routes }),
       composeStack(record.name, stack, {
         generatorSpec: projectGeneratorSpec(userPackageJson) ?? record.generatorSpec ?? generatorVersion,
         resources: target.resources,
+        jobs: target.jobs,
+        routes: target.routes,
       }),
     ]);
+    const homeless = homelessUnits(after, target, record, action);
+    if (homeless !== undefined) throw new GroundworkError(homeless);
     const userFiles = new Map<string, string | undefined>();
     const read = async (path: string) => userFiles.set(path, await readFile(join(cwd, path), 'utf8').catch(() => undefined));
     await Promise.all([...new Set([...before.files.keys(), ...after.files.keys(), '.env'])].map(read));
@@ -130,7 +158,12 @@ export async function changeProject(request: ChangeRequest): Promise<ChangeOutco
         return cancelled(argv);
       });
       try {
-        await stageChangesWithPlop(cwd, transaction, changes);
+        for (const change of changes) {
+          // Yield between files, so a Ctrl-C while staging is handled (and discards the staging) at
+          // once rather than after the change has been applied.
+          await new Promise((resolve) => setImmediate(resolve));
+          transaction.stage(change.kind === 'delete' ? { path: change.path, delete: true } : { path: change.path, contents: change.contents });
+        }
       } catch (error) {
         transaction.discard();
         throw error;

@@ -14,13 +14,19 @@ import { renderTemplate } from './render.js';
 import { resolveModules } from './resolve.js';
 import type { ResourceSpec } from '../resources/resource.js';
 import { resourcePath, resourceView, type FieldView, type ResourceView } from '../resources/view.js';
-import type { TemplateSource } from './template-source.js';
+import type { TemplateFile, TemplateSource } from './template-source.js';
+import type { JobSpec } from '../units/job.js';
+import type { RouteSpec } from '../units/route.js';
+import { jobView, routeView, unitPath } from '../units/view.js';
 
 export interface ComposeInput {
   projectName: string;
   stack: Stack;
   /** The resources of the project (the sample notes, then what `generate resource` added), in order. */
   resources: readonly ResourceSpec[];
+  /** The project's own background jobs and REST routes (`generate job|route`); default none. */
+  jobs?: readonly JobSpec[];
+  routes?: readonly RouteSpec[];
   generatorVersion: string;
   /** The project's devDependency on the generator (see project/generator-spec.ts); default: the version. */
   generatorSpec?: string;
@@ -35,6 +41,8 @@ export interface GroundworkJson {
   name: string;
   stack: Stack;
   resources: ResourceSpec[];
+  jobs: JobSpec[];
+  routes: RouteSpec[];
   modules: string[];
   /** Path -> hash of the file as generated; `add` compares against it to find user edits. */
   files: Record<string, string>;
@@ -47,6 +55,8 @@ export interface Composition {
   modules: ModuleManifest[];
   implied: { id: string; title: string; by: string[] }[];
   groundwork: GroundworkJson;
+  /** The kinds of unit some module of the stack has templates for: a job needs a queue, a route REST. */
+  renders: { jobs: boolean; routes: boolean };
 }
 
 export const GROUNDWORK_JSON = 'groundwork.json';
@@ -78,10 +88,13 @@ export function fieldExtender(module: ModuleManifest, base: ModuleManifest | und
   return (field: FieldView) => ({ ...shared?.(field), ...(module === base ? {} : own?.(field)) });
 }
 
-export function compose({ projectName, stack, resources, generatorVersion, generatorSpec = generatorVersion, source }: ComposeInput): Composition {
+export function compose({ projectName, stack, resources, jobs = [], routes = [], generatorVersion, generatorSpec = generatorVersion, source }: ComposeInput): Composition {
   const resolution = resolveModules(stack);
   const modules = resolution.modules.map((m) => renderEnvDefaults(m, projectName));
   const base = modules.find((m) => m.id === 'base');
+  const hasTemplates = (perUnit: Map<string, TemplateFile[]>) => modules.some((m) => (perUnit.get(m.id) ?? []).length > 0);
+  /** The kinds of unit some module has templates for: a job needs a queue, a route REST. */
+  const renders = { jobs: hasTemplates(source.jobFiles), routes: hasTemplates(source.routeFiles) };
   const context = {
     projectName,
     stack,
@@ -91,6 +104,9 @@ export function compose({ projectName, stack, resources, generatorVersion, gener
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
     appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),
     addExamples: addExamples(stack),
+    jobs: jobs.map(jobView),
+    routes: routes.map(routeView),
+    renders,
   };
   const { implied } = resolution;
 
@@ -113,19 +129,22 @@ export function compose({ projectName, stack, resources, generatorVersion, gener
     return own ? { ...withShared, ...own } : withShared;
   };
   const contextOf = new Map(modules.map((module) => [module, { ...context, resources: resources.map((spec) => viewOf(module, spec)) }]));
+  /** One template file at `path`, rendered with `unitContext` when it is a template. */
+  const putFile = (module: ModuleManifest, file: TemplateFile, path: string, unitContext: Record<string, unknown>, unit = '') => {
+    if (file.render) put(path, renderTemplate(file.spec, unitContext, `${module.id}/${file.path}${unit}`), module.id);
+    else put(path, file.contents, module.id, false);
+  };
   for (const module of modules) {
     const moduleContext = contextOf.get(module)!;
-    const views = moduleContext.resources;
-    for (const file of source.files.get(module.id) ?? []) {
-      if (file.render) put(file.path, renderTemplate(file.spec, moduleContext, `${module.id}/${file.path}`), module.id);
-      else put(file.path, file.contents, module.id, false);
+    for (const file of source.files.get(module.id) ?? []) putFile(module, file, file.path, moduleContext);
+    for (const resource of moduleContext.resources) {
+      for (const file of source.resourceFiles.get(module.id) ?? []) putFile(module, file, resourcePath(file.path, resource), { ...moduleContext, resource }, ` (${resource.plural})`);
     }
-    for (const resource of views) {
-      for (const file of source.resourceFiles.get(module.id) ?? []) {
-        const path = resourcePath(file.path, resource);
-        if (file.render) put(path, renderTemplate(file.spec, { ...moduleContext, resource }, `${module.id}/${file.path} (${resource.plural})`), module.id);
-        else put(path, file.contents, module.id, false);
-      }
+    for (const job of context.jobs) {
+      for (const file of source.jobFiles.get(module.id) ?? []) putFile(module, file, unitPath(file.path, job), { ...moduleContext, job }, ` (job ${job.kebab})`);
+    }
+    for (const route of context.routes) {
+      for (const file of source.routeFiles.get(module.id) ?? []) putFile(module, file, unitPath(file.path, route), { ...moduleContext, route }, ` (route ${route.kebab})`);
     }
   }
 
@@ -158,10 +177,12 @@ export function compose({ projectName, stack, resources, generatorVersion, gener
     name: projectName,
     stack,
     resources: resources.map((r) => ({ name: r.name, fields: r.fields.map((f) => ({ ...f })) })),
+    jobs: jobs.map((job) => ({ ...job })),
+    routes: routes.map((route) => ({ ...route })),
     modules: modules.map((m) => m.id),
     files: hashes,
   };
   files.set(GROUNDWORK_JSON, `${JSON.stringify(groundwork, null, 2)}\n`);
   rendered.add(GROUNDWORK_JSON);
-  return { files, rendered, modules, implied, groundwork };
+  return { files, rendered, modules, implied, groundwork, renders };
 }

@@ -1,5 +1,5 @@
-// Renders precompiled templates on a private handlebars runtime (node-plop registers helpers on the
-// global instance). Compile options (noEscape, strict) are baked in by precompile.ts.
+// Renders precompiled templates on a private handlebars runtime (helpers stay off the global instance,
+// which a project's own handlebars use must not see). Compile options (noEscape, strict) are baked in by precompile.ts.
 import type HandlebarsApi from 'handlebars';
 import Runtime from 'handlebars/runtime.js';
 

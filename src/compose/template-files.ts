@@ -1,5 +1,6 @@
-// Reads one module's template folder as it is on disk: `files/**` (once per project), `resource/**`
-// (once per resource, with path tokens such as `__pluralKebab__`) and `readme.md.hbs`.
+// Reads one module's template folder as it is on disk: `files/**` (once per project), `resource/**`,
+// `job/**` and `route/**` (once per resource, job or route, with path tokens such as `__pluralKebab__`
+// and `__kebab__`) and `readme.md.hbs`.
 // Used by the build (to precompile) and, when running from source, at generation time.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
@@ -12,12 +13,13 @@ export interface RawTemplateFile {
   render: boolean;
 }
 
-export interface RawModuleTemplates {
-  files: RawTemplateFile[];
-  /** Rendered once per resource; their paths still hold the tokens (see compose/resource-paths.ts). */
-  resourceFiles: RawTemplateFile[];
-  readme?: string;
-}
+/** The folders rendered once per unit, by the key a module's templates have them under. */
+export const PER_UNIT_FOLDERS = { resourceFiles: 'resource', jobFiles: 'job', routeFiles: 'route' } as const;
+export type PerUnitKey = keyof typeof PER_UNIT_FOLDERS;
+export const PER_UNIT_KEYS = Object.keys(PER_UNIT_FOLDERS) as PerUnitKey[];
+
+/** `files` once per project; each per-unit list once per unit, its paths still holding the tokens (see resources/view.ts, units/view.ts). */
+export type RawModuleTemplates = { files: RawTemplateFile[]; readme?: string } & Record<PerUnitKey, RawTemplateFile[]>;
 
 /** Dotfiles are stored as `_name` (npm drops `.gitignore` from packages); other `_` names are kept. */
 const dotfiles = new Set(['_gitignore', '_dockerignore', '_npmrc', '_github', '_vscode', '_editorconfig', '_nvmrc']);
@@ -53,7 +55,8 @@ function readTree(root: string): RawTemplateFile[] {
 export function readModuleTemplates(templatesDir: string, moduleId: string): RawModuleTemplates {
   const root = join(templatesDir, moduleId);
   const readme = ifExists<string | undefined>(() => readFileSync(join(root, 'readme.md.hbs'), 'utf8'), undefined);
-  return { files: readTree(join(root, 'files')), resourceFiles: readTree(join(root, 'resource')), readme };
+  const perUnit = Object.fromEntries(PER_UNIT_KEYS.map((key) => [key, readTree(join(root, PER_UNIT_FOLDERS[key]))])) as Record<PerUnitKey, RawTemplateFile[]>;
+  return { files: readTree(join(root, 'files')), ...perUnit, readme };
 }
 
 export function readVersions(templatesDir: string): Record<string, string> {

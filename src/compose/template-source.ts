@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { join } from 'node:path';
 import { packageRoot, templatesDir } from '../paths.js';
-import { readModuleTemplates, readVersions } from './template-files.js';
+import { PER_UNIT_KEYS, readModuleTemplates, readVersions, type PerUnitKey } from './template-files.js';
 
 declare const __GW_BUNDLED__: boolean | undefined;
 
@@ -13,24 +13,16 @@ export type TemplateFile =
   /** A precompiled handlebars template. */
   | { path: string; render: true; spec: TemplateSpecification };
 
-export interface PrecompiledModule {
-  files: TemplateFile[];
-  /** Rendered once per resource (paths with tokens such as `__pluralKebab__`). */
-  resourceFiles: TemplateFile[];
-  /** The module's README section, if any. */
-  readme?: TemplateSpecification;
-}
+/** A module's files, its per-resource, per-job and per-route files (paths with tokens such as `__pluralKebab__`), its README section. */
+export type PrecompiledModule = { files: TemplateFile[]; readme?: TemplateSpecification } & Record<PerUnitKey, TemplateFile[]>;
 
-export interface TemplateSource {
-  /** Module id -> its files. */
-  files: Map<string, TemplateFile[]>;
-  /** Module id -> its per-resource files. */
-  resourceFiles: Map<string, TemplateFile[]>;
+/** Module id -> its files, and the same for each per-unit list. */
+export type TemplateSource = { files: Map<string, TemplateFile[]> } & Record<PerUnitKey, Map<string, TemplateFile[]>> & {
   /** Module id -> its README section (readme.md.hbs beside the manifest), if any. */
   readme: Map<string, TemplateSpecification>;
   /** Package name -> exact version, for every dependency a generated project may use. */
   versions: Record<string, string>;
-}
+};
 
 /** File name of a module's precompiled templates in dist/templates, e.g. `cache__redis.js`. */
 export const precompiledFileName = (moduleId: string) => `${moduleId.replaceAll('/', '__')}.js`;
@@ -44,11 +36,8 @@ const importPrecompiled = async <T>(fileName: string): Promise<T> =>
 async function readSourceModule(moduleId: string): Promise<PrecompiledModule> {
   const { precompileFile, precompileSpec } = await import('./precompile.js');
   const raw = readModuleTemplates(templatesDir, moduleId);
-  return {
-    files: raw.files.map(precompileFile),
-    resourceFiles: raw.resourceFiles.map(precompileFile),
-    readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme),
-  };
+  const perUnit = Object.fromEntries(PER_UNIT_KEYS.map((key) => [key, raw[key].map(precompileFile)])) as Record<PerUnitKey, TemplateFile[]>;
+  return { files: raw.files.map(precompileFile), ...perUnit, readme: raw.readme === undefined ? undefined : precompileSpec(raw.readme) };
 }
 
 // Read and precompiled once per process: the matrix composes tens of thousands of stacks from them.
@@ -60,10 +49,7 @@ export async function loadTemplateSource(moduleIds: readonly string[]): Promise<
   const modules = await Promise.all(moduleIds.map(async (id) => [id, await load(id)] as const));
   const readme = new Map(modules.flatMap(([id, module]) => (module.readme ? [[id, module.readme] as const] : [])));
   const versions = bundled ? await importPrecompiled<Record<string, string>>('versions.js') : readVersions(templatesDir);
-  return {
-    files: new Map(modules.map(([id, module]) => [id, module.files])),
-    resourceFiles: new Map(modules.map(([id, module]) => [id, module.resourceFiles])),
-    readme,
-    versions,
-  };
+  const byModule = (key: 'files' | PerUnitKey) => new Map(modules.map(([id, module]) => [id, module[key] ?? []]));
+  const perUnit = Object.fromEntries(PER_UNIT_KEYS.map((key) => [key, byModule(key)])) as Record<PerUnitKey, Map<string, TemplateFile[]>>;
+  return { files: byModule('files'), ...perUnit, readme, versions };
 }

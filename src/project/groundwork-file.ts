@@ -9,6 +9,8 @@ import { GROUNDWORK_JSON, type GroundworkJson } from '../compose/compose.js';
 import { generatedEnvValues } from '../compose/outputs/env.js';
 import { GroundworkError, quote } from '../errors.js';
 import { resourcesProblems, SAMPLE_RESOURCE } from '../resources/resource.js';
+import { jobsProblems } from '../units/job.js';
+import { routesProblems } from '../units/route.js';
 import { packageNameProblems } from './project-name.js';
 import { describe, expected, isRecord } from '../json-problems.js';
 
@@ -60,6 +62,12 @@ export function groundworkJsonProblems(value: unknown): string[] {
 
   // Absent in records from before resources were generated: those projects have the sample alone.
   if (value.resources !== undefined) problems.push(...resourcesProblems(value.resources));
+  // Absent in records from before jobs and routes were generated: none.
+  if (value.jobs !== undefined) problems.push(...jobsProblems(value.jobs));
+  if (value.routes !== undefined) {
+    const resources = Array.isArray(value.resources) ? value.resources.filter((r) => isRecord(r) && typeof r.name === 'string') : [SAMPLE_RESOURCE];
+    problems.push(...routesProblems(value.routes, resources as { name: string }[]));
+  }
 
   if (!Array.isArray(value.modules)) problems.push(expected('"modules"', 'an array of module ids', value.modules));
   else {
@@ -86,8 +94,8 @@ export function parseGroundworkJson(value: unknown, path: string = GROUNDWORK_JS
     const more = problems.length > 1 ? ` (and ${problems.length - 1} more problem${problems.length > 2 ? 's' : ''})` : '';
     throw new GroundworkError(`${path} is not a valid create-groundwork record: ${problems[0]}${more}. Restore it from git before running groundwork.`);
   }
-  const record = value as Omit<GroundworkJson, 'resources'> & { resources?: GroundworkJson['resources'] };
-  return { ...record, resources: record.resources ?? [SAMPLE_RESOURCE] };
+  const record = value as Omit<GroundworkJson, 'resources' | 'jobs' | 'routes'> & Partial<Pick<GroundworkJson, 'resources' | 'jobs' | 'routes'>>;
+  return { ...record, resources: record.resources ?? [SAMPLE_RESOURCE], jobs: record.jobs ?? [], routes: record.routes ?? [] };
 }
 
 export async function readGroundworkJson(projectDir: string): Promise<GroundworkJson> {

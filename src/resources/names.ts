@@ -24,9 +24,9 @@ export interface ResourceNames {
   PLURAL: string;
 }
 
-const MAX_NAME_LENGTH = 40;
+export const MAX_NAME_LENGTH = 40;
 /** Words of letters and digits, each starting with a letter, joined by case changes, "-" or "_". */
-const nameShape = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)*$/;
+export const nameShape = /^[A-Za-z][A-Za-z0-9]*(?:[-_][A-Za-z][A-Za-z0-9]*)*$/;
 
 /**
  * The lowercase words of a name: split at "-", "_" and case changes, keeping acronyms and digits in

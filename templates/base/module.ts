@@ -89,7 +89,7 @@ export default defineModule({
     'prom-client',
   ],
   resourceFields,
-  devDependencies: ['@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'tsx', 'typescript', 'vitest'],
+  devDependencies: ['@biomejs/biome', '@types/node', 'fast-check', 'pino-pretty', 'plop', 'tsx', 'typescript', 'vitest'],
   // @fastify/otel asks for @opentelemetry/core 2.x, whose peer range excludes the api 1.10 that sdk-node
   // needs; core 3.x keeps the two exports @fastify/otel uses (see docs/decisions.md).
   overrides: { '@fastify/otel': ['@opentelemetry/core'] },
@@ -118,6 +118,7 @@ export default defineModule({
     typecheck: 'tsc --noEmit && tsc -p test/tsconfig.json',
     lint: 'biome lint --error-on-warnings .',
     format: 'biome format --write .',
+    generate: 'plop',
   },
   env: [
     { name: 'NODE_ENV', type: 'enum', values: ['development', 'test', 'production'], default: 'development', doc: 'Runtime environment' },

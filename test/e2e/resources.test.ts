@@ -1,8 +1,10 @@
 // A project grown the way users grow one: generated with every API style, installed from the registry,
-// then through its own `npm run groundwork` script a resource with every field type (and refs) beside the
-// sample, then a Redis cache and a BullMQ queue added. It type-checks, lints, passes its own tests on
-// real PostgreSQL and Redis, and serves both resources on every style.
+// then through its own `npm run groundwork` script and plop (`npx plop resource …`, no prompts) a
+// resource with every field type (and refs) beside the sample, then a Redis cache and a BullMQ queue
+// added, then a job and a route of its own through `npm run generate`. It type-checks, lints, passes its
+// own tests on real PostgreSQL and Redis, and serves both resources on every style and its route.
 import { join } from 'node:path';
+import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createGroundwork, tempDir } from '../support/cli.js';
 import { postGraphQL } from '../support/graphql.js';
@@ -48,10 +50,15 @@ afterAll(async () => {
 });
 
 describe('a project grown with resources, then a cache and a queue', () => {
-  it('generates resources through its own groundwork script; drizzle-kit finds nothing left to migrate', async () => {
+  it('generates resources through its own groundwork script and plop; drizzle-kit finds nothing left to migrate', async () => {
     await run('npm', ['run', 'groundwork', '--', 'generate', 'resource', 'customer'], project);
-    const generated = await run('npm', ['run', 'groundwork', '--', 'generate', 'resource', 'invoice', '--fields', INVOICE_FIELDS], project);
-    expect(generated).toContain('Generated resource invoices');
+    const generated = await run('npx', ['plop', 'resource', 'invoice', INVOICE_FIELDS], project);
+    expect(generated).toContain('groundwork resource invoices:');
+    expect(generated).toContain('+ src/features/invoices/service.ts');
+    // plop reports groundwork's refusal and fails.
+    const refused = await execa('npx', ['plop', 'resource', 'class', 'name:string'], { cwd: project, env: node24Env(registryEnv), all: true, reject: false, stdin: 'ignore' });
+    expect(refused.exitCode).toBe(1);
+    expect(refused.all).toContain('Resource name "class" is reserved in JavaScript/TypeScript');
     const drizzle = await run('npm', ['run', 'db:generate'], project);
     expect(drizzle).toMatch(/No schema changes, nothing to migrate/);
   });
@@ -62,6 +69,13 @@ describe('a project grown with resources, then a cache and a queue', () => {
     const info = JSON.parse(await run('npm', ['run', '--silent', 'groundwork', '--', 'info', '--json'], project)) as { resources: { name: string }[]; stack: Record<string, string[]> };
     expect(info.resources.map((r) => r.name)).toEqual(['notes', 'customers', 'invoices']);
     expect(info.stack).toMatchObject({ cache: ['redis'], queue: ['bullmq'] });
+  });
+
+  it("generates a job for the new queue and a route through plop's generators (npm run generate)", async () => {
+    expect(await run('npm', ['run', 'generate', '--', 'job', 'send-reminder'], project)).toContain('+ src/jobs/send-reminder.ts');
+    expect(await run('npm', ['run', 'generate', '--', 'route', 'daily-report', 'POST'], project)).toContain('+ src/routes/daily-report.ts');
+    const info = JSON.parse(await run('npm', ['run', '--silent', 'groundwork', '--', 'info', '--json'], project)) as { jobs: unknown; routes: unknown };
+    expect(info).toMatchObject({ jobs: [{ name: 'send-reminder' }], routes: [{ name: 'daily-report', method: 'POST' }] });
   });
 
   it('type-checks, lints, builds and passes its own tests on real PostgreSQL and Redis', async () => {
@@ -95,6 +109,13 @@ describe('a project grown with resources, then a cache and a queue', () => {
     expect(orphan.status).toBe(422);
     const still = await fetch(`${app.url}/v1/customers/${customer.id}`, { method: 'DELETE', headers: { authorization: headers.authorization } });
     expect(still.status).toBe(409);
+
+    // The route of its own: its schema and auth like every write.
+    const report = await fetch(`${app.url}/v1/daily-report`, { method: 'POST', headers, body: JSON.stringify({ message: 'totals' }) });
+    expect(report.status, await report.clone().text()).toBe(200);
+    expect(await report.json()).toMatchObject({ message: 'totals' });
+    expect((await fetch(`${app.url}/v1/daily-report`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"message":"x"}' })).status).toBe(401);
+    expect((await fetch(`${app.url}/v1/daily-report`, { method: 'POST', headers, body: '{"message":7}' })).status).toBe(400);
 
     // WebSocket: the topic of the new resource streamed its creation.
     expect(await subscriber.event((m) => m.type === 'event' && (m.data as { id?: string }).id === invoice.id)).toMatchObject({ topic: 'invoices', event: 'invoice.created', data: invoice });

@@ -3,6 +3,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { execa } from 'execa';
+import { expect } from 'vitest';
 import { packageRoot } from '../../src/paths.js';
 
 export interface CliResult {
@@ -47,4 +48,14 @@ export async function snapshot(dir: string): Promise<Record<string, string>> {
     }),
   );
   return Object.fromEntries(pairs.sort(([a], [b]) => a.localeCompare(b)));
+}
+
+/** Runs `groundwork <args>` in `project` and checks it refused: the exit code, one stderr line holding `message`, no file changed. */
+export async function expectRefusal(project: string, args: string[], exitCode: number, message: string): Promise<void> {
+  const before = await snapshot(project);
+  const result = await groundwork(args, project);
+  expect(result.exitCode, result.stderr).toBe(exitCode);
+  expect(result.stderr).toContain(message);
+  expect(result.stderr.trim().split('\n')).toHaveLength(1);
+  expect(await snapshot(project)).toEqual(before);
 }

@@ -17,9 +17,13 @@ import { fieldView } from '../../src/resources/view.js';
 
 const stack = { api: ['rest'], db: ['none'], cache: ['redis'], auth: ['none'], queue: ['bullmq'] };
 
-const source = (files: Record<string, RawTemplateFile[]> = {}, resourceFiles: Record<string, RawTemplateFile[]> = {}): TemplateSource => ({
-  files: new Map(Object.entries(files).map(([id, list]) => [id, list.map(precompileFile)])),
-  resourceFiles: new Map(Object.entries(resourceFiles).map(([id, list]) => [id, list.map(precompileFile)])),
+const byModule = (files: Record<string, RawTemplateFile[]>) => new Map(Object.entries(files).map(([id, list]) => [id, list.map(precompileFile)]));
+type PerUnit = { jobFiles?: Record<string, RawTemplateFile[]>; routeFiles?: Record<string, RawTemplateFile[]> };
+const source = (files: Record<string, RawTemplateFile[]> = {}, resourceFiles: Record<string, RawTemplateFile[]> = {}, units: PerUnit = {}): TemplateSource => ({
+  files: byModule(files),
+  resourceFiles: byModule(resourceFiles),
+  jobFiles: byModule(units.jobFiles ?? {}),
+  routeFiles: byModule(units.routeFiles ?? {}),
   readme: new Map([['cache/redis', precompileSpec('## Cache in {{projectName}}')]]),
   versions: JSON.parse(readFileSync(join(templatesDir, 'versions.json'), 'utf8')) as Record<string, string>,
 });
@@ -104,6 +108,34 @@ describe('compose', () => {
     // No resources at all: the per-resource templates render nothing, the aggregated ones an empty list.
     const empty = compose(input({ base: [{ path: 'src/features/index.ts', contents: '[{{#each resources}}{{plural}}{{/each}}]', render: true }] }, {}, []));
     expect(empty.files.get('src/features/index.ts')).toBe('[]');
+  });
+
+  it('renders job/ and route/ templates once per job and route, says which kinds it can render, and records them', () => {
+    const jobs = [{ name: 'send-reminder' }, { name: 'nightly-sync' }];
+    const routes = [{ name: 'daily-report', method: 'GET' as const }, { name: 'submit-form', method: 'POST' as const }];
+    const composed = compose({
+      ...input(),
+      jobs,
+      routes,
+      source: source(
+        { base: [{ path: 'src/jobs/index.ts', contents: '{{#each jobs}}{{camel}}Job;{{/each}}{{#each routes}}{{method}} {{kebab}};{{/each}}{{renders.jobs}}/{{renders.routes}}', render: true }] },
+        {},
+        {
+          jobFiles: { base: [{ path: 'src/jobs/__kebab__.ts', contents: "{{job.Pascal}} '{{job.kebab}}' ({{job.label}})", render: true }] },
+          routeFiles: { base: [{ path: 'src/routes/__kebab__.ts', contents: '{{route.methodLower}} /v1/{{route.kebab}}{{#if route.hasBody}} body{{/if}}', render: true }] },
+        },
+      ),
+    });
+    expect(composed.files.get('src/jobs/index.ts')).toBe('sendReminderJob;nightlySyncJob;GET daily-report;POST submit-form;true/true');
+    expect(composed.files.get('src/jobs/send-reminder.ts')).toBe("SendReminder 'send-reminder' (send reminder)");
+    expect(composed.files.get('src/routes/submit-form.ts')).toBe('post /v1/submit-form body');
+    expect(composed.files.get('src/routes/daily-report.ts')).toBe('get /v1/daily-report');
+    expect([composed.groundwork.jobs, composed.groundwork.routes]).toEqual([jobs, routes]);
+    expect(composed.renders).toEqual({ jobs: true, routes: true });
+    // No module with route templates: recorded routes render nothing, and compose says so.
+    const bare = compose({ ...input(), routes, source: source({}, {}, { jobFiles: { base: [{ path: 'src/jobs/__kebab__.ts', contents: 'x', render: false }] } }) });
+    expect(bare.renders).toEqual({ jobs: true, routes: false });
+    expect([...bare.files.keys()].filter((path) => path.startsWith('src/routes/'))).toEqual([]);
   });
 
   it("gives every module's templates the base module's field snippets, and a module's own to itself only", () => {

@@ -28,7 +28,14 @@ const mutate = (change: (record: Record_) => void) => {
 describe('groundwork.json validation', () => {
   it('accepts what create-groundwork writes', () => {
     expect(groundworkJsonProblems(sound())).toEqual([]);
-    expect(parseGroundworkJson(sound())).toEqual({ ...sound(), resources: [SAMPLE_RESOURCE] });
+    // Records from before resources, jobs and routes were generated: the sample, no jobs, no routes.
+    expect(parseGroundworkJson(sound())).toEqual({ ...sound(), resources: [SAMPLE_RESOURCE], jobs: [], routes: [] });
+    const units = { jobs: [{ name: 'send-reminder' }], routes: [{ name: 'daily-report', method: 'GET' }] };
+    expect(parseGroundworkJson({ ...sound(), ...units })).toMatchObject(units);
+    expect(groundworkJsonProblems({ ...sound(), jobs: [{ name: 'index' }], routes: [{ name: 'notes', method: 'GET' }] })).toEqual([
+      expect.stringContaining('"jobs[0].name" "index" would be the file of the list itself'),
+      '"routes[0].name" "notes" would serve /v1/notes, the path of resource "notes"',
+    ]);
     const invoices = { name: 'invoices', fields: [{ name: 'amount', type: 'number', optional: false }] };
     expect(parseGroundworkJson({ ...sound(), resources: [invoices] }).resources).toEqual([invoices]);
     expect(groundworkJsonProblems({ ...sound(), resources: [{ name: 'invoices', fields: [{ name: 'amount', type: 'money', optional: false }] }] })).toEqual([

@@ -8,7 +8,8 @@ const composition = (files: Record<string, string>): Composition => ({
   rendered: new Set(),
   modules: [],
   implied: [],
-  groundwork: { generator: 'create-groundwork', version: '1', name: 'p', stack: {}, resources: [], modules: [], files: {} },
+  groundwork: { generator: 'create-groundwork', version: '1', name: 'p', stack: {}, resources: [], jobs: [], routes: [], modules: [], files: {} },
+  renders: { jobs: false, routes: false },
 });
 const recordOf = (files: Record<string, string>) => Object.fromEntries(Object.entries(files).map(([p, c]) => [p, hashContents(c)]));
 

@@ -119,7 +119,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   };
   for (const item of cases) {
     const started = performance.now();
-    const composition = await composeStack('matrix-app', item.stack, { resources: item.set.resources });
+    const composition = await composeStack('matrix-app', item.stack, { resources: item.set.resources, jobs: item.set.jobs, routes: item.set.routes });
     const lintProblem = lint.add(item, composition.files, reproduce(item));
     const found = [...structuralProblems(composition), ...unionMismatches(composition.files.get('package.json') ?? '{}', union), ...(lintProblem ? [lintProblem] : [])];
     if (found.length > 0) problems.set(item, found);

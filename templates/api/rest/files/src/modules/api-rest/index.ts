@@ -1,5 +1,6 @@
 import { loadConfigFrom } from '../../core/config.js';
 import { defineModule } from '../../core/context.js';
+import { routes, routeTags } from '../../routes/index.js';
 import { envSpec } from './env.js';
 import { registerOpenApi } from './openapi.js';
 import { resourceRoutes, resourceTags } from './resource-routes.js';
@@ -15,11 +16,11 @@ export default defineModule({
     // The document describes the API to anyone who asks: in production only when asked for.
     const docs = loadConfigFrom(envSpec, ctx.env).REST_DOCS ?? ctx.config.NODE_ENV !== 'production';
     // Must be registered before the routes so their schemas are collected.
-    if (docs) await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX, tags: resourceTags });
+    if (docs) await registerOpenApi(app, { title: ctx.config.OTEL_SERVICE_NAME, version: '1.0.0', restPrefix: PREFIX, tags: [...resourceTags, ...routeTags] });
     await app.register(
       async (scope) => {
         registerStrictInput(scope);
-        for (const routes of resourceRoutes) await routes(scope, ctx);
+        for (const register of [...resourceRoutes, ...routes]) await register(scope, ctx);
       },
       { prefix: PREFIX },
     );

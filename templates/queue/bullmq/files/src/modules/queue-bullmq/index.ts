@@ -11,13 +11,14 @@ import { envSpec } from './env.js';
 import { createMemoryQueue } from './memory-queue.js';
 import { registerQueueMetrics, type JobCounts } from './metrics.js';
 import { createJobProcessor } from './processor.js';
+import { jobHandlers } from './job-handlers.js';
 import { resourceJobs } from './resource-jobs.js';
 
 /** Without Redis the API process is its own worker, so it also exports the worker's metrics. */
 function createInProcessQueue(ctx: AppContext, queueName: string) {
   let getCounts = async (): Promise<JobCounts> => ({});
   const metrics = registerQueueMetrics(ctx.metrics, queueName, () => getCounts());
-  const processor = createJobProcessor(resourceJobs, { logger: ctx.logger });
+  const processor = createJobProcessor(jobHandlers, { logger: ctx.logger });
   const queue = createMemoryQueue({ processor, logger: ctx.logger, metrics });
   getCounts = queue.getJobCounts;
   return queue;

@@ -11,7 +11,7 @@ import { fromBullJobId } from './job-id.js';
 import { bullmqPrefix } from './job-options.js';
 import { registerQueueMetrics } from './metrics.js';
 import { PermanentJobError, createJobProcessor, type JobProcessor } from './processor.js';
-import { resourceJobs } from './resource-jobs.js';
+import { jobHandlers } from './job-handlers.js';
 
 /** What the worker reads: its own variables, the Redis connection's, and the service name. */
 export type WorkerConfig = ConfigFrom<typeof envSpec> & ConfigFrom<typeof redisEnvSpec> & Pick<Config, 'OTEL_SERVICE_NAME'>;
@@ -34,7 +34,7 @@ export interface WorkerHandle {
 }
 
 export interface WorkerOptions {
-  /** Default: every resource's job (resource-jobs.ts). */
+  /** Default: every job, the resources' and the project's own (job-handlers.ts). */
   processor?: JobProcessor;
   queueName?: string;
   prefix?: string;
@@ -46,7 +46,7 @@ export async function startWorker(deps: WorkerDeps, options: WorkerOptions = {})
   if (!config.REDIS_URL) throw new Error('the worker needs REDIS_URL; without Redis, jobs run inside the API process');
   const queueName = options.queueName ?? config.QUEUE_NAME;
   const prefix = options.prefix ?? bullmqPrefix(config.REDIS_KEY_PREFIX);
-  const processor = options.processor ?? createJobProcessor(resourceJobs, { logger });
+  const processor = options.processor ?? createJobProcessor(jobHandlers, { logger });
 
   // Workers block on Redis (BZPOPMIN): no commandTimeout, and maxRetriesPerRequest must be null
   // so a Redis restart pauses the worker instead of failing its commands.

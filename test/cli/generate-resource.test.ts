@@ -4,7 +4,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashContents } from '../../src/compose/hash.js';
-import { createGroundwork, groundwork, snapshot, tempDir } from '../support/cli.js';
+import { createGroundwork, expectRefusal, groundwork, snapshot, tempDir } from '../support/cli.js';
 
 let dir: { path: string; cleanup(): Promise<void> };
 let project: string;
@@ -21,8 +21,8 @@ const journalTags = async () => ((await readJson('drizzle/meta/_journal.json')).
 
 describe('groundwork generate resource: refusals', () => {
   it.each<[string[], number, string]>([
-    [['generate'], 2, 'Usage: groundwork generate resource <name>'],
-    [['generate', 'resorce', 'invoice'], 2, 'groundwork generate makes a resource, not "resorce". Did you mean resource?'],
+    [['generate'], 2, 'Usage: groundwork generate resource|job|route <name>.'],
+    [['generate', 'resorce', 'invoice'], 2, 'groundwork generate takes a resource, a job or a route, not "resorce". Did you mean resource?'],
     [['generate', 'resource'], 2, 'Usage: groundwork generate resource <name> [--fields'],
     [['generate', 'resource', 'invoice', 'customer'], 2, 'groundwork generate resource takes one name, got 2: "invoice" "customer". Fields go in --fields.'],
     [['generate', 'resource', '9lives'], 2, 'Resource name "9lives"'],
@@ -32,15 +32,8 @@ describe('groundwork generate resource: refusals', () => {
     [['generate', 'resource', 'invoice', '--fields', 'customer:ref(customers)'], 2, '"customers"'],
     [['generate', 'resource', 'invoice', '--fields'], 2, '--fields needs a value.'],
     [['remove', 'resource', 'invoices'], 2, 'Unknown resource "invoices"'],
-    [['remove', 'thing', 'notes'], 2, 'groundwork remove makes a resource, not "thing".'],
-  ])('groundwork %j: exit %i, one line naming the value, nothing written', async (args, exitCode, message) => {
-    const before = await snapshot(project);
-    const result = await groundwork(args, project);
-    expect(result.exitCode, result.stderr).toBe(exitCode);
-    expect(result.stderr).toContain(message);
-    expect(result.stderr.trim().split('\n')).toHaveLength(1);
-    expect(await snapshot(project)).toEqual(before);
-  });
+    [['remove', 'thing', 'notes'], 2, 'groundwork remove takes a resource, a job or a route, not "thing".'],
+  ])('groundwork %j: exit %i, one line naming the value, nothing written', (args, exitCode, message) => expectRefusal(project, args, exitCode, message));
 
   it('refuses outside a project, and says so under --json too', async () => {
     const result = await groundwork(['generate', 'resource', 'invoice', '--json'], dir.path);
