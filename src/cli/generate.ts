@@ -89,7 +89,7 @@ function generatePlan(kind: Kind, name: string, flags: ParsedArgs['flags']): Pla
       change: {
         migration: () => ({ name: `create_${resourceNames(resource!.name).pluralSnake}` }),
         target: (record, stack) => {
-          resource = newResource(name, fieldsText, record.resources);
+          resource = newResource(name, fieldsText, record.resources, record.routes);
           return { stack, resources: [...record.resources, resource] };
         },
       },

@@ -77,12 +77,16 @@ const named = (existing: readonly ResourceSpec[]): Named[] => existing.map((spec
 /**
  * Checks a new resource against the ones a project has: its name valid and not reserved, not already
  * there in any spelling, no singular or plural shared with another resource, every ref pointing at an
- * existing resource or at itself (category:ref(categories)). Returns the normalized spec or throws UsageError.
+ * existing resource or at itself (category:ref(categories)), its path no route's. Returns the normalized spec or throws UsageError.
  */
-export function newResource(name: string, fieldsText: string | undefined, existing: readonly ResourceSpec[]): ResourceSpec {
+export function newResource(name: string, fieldsText: string | undefined, existing: readonly ResourceSpec[], routes: readonly { name: string }[] = []): ResourceSpec {
   const names = resourceNames(name);
   const reserved = reservedProblem(name, names);
   if (reserved !== undefined) throw new UsageError(`Resource name ${quote(name)} ${reserved}.`);
+  // The project's own routes are at /v1/<name>: one there would answer the resource's list and create.
+  if (routes.some((route) => route.name === names.pluralKebab)) {
+    throw new UsageError(`Resource name ${quote(name)} would serve /v1/${names.pluralKebab}, the path of route ${quote(names.pluralKebab)}; choose another name.`);
+  }
   const same = existing.find((spec) => spec.name === names.plural);
   if (same !== undefined) throw new UsageError(`Resource ${quote(name)} already exists${name === same.name ? '' : ` as ${quote(same.name)}`}.`);
   const clash = clashProblem(names, named(existing));

@@ -27,8 +27,9 @@ export function unitNameProblem(input: string): string | undefined {
   if (!nameShape.test(input)) {
     return 'is not valid; use ASCII letters and digits, each word starting with a letter, in kebab-case, camelCase or snake_case, e.g. "send-reminder"';
   }
-  if (input.length > MAX_NAME_LENGTH) return `is ${input.length} characters long; use at most ${MAX_NAME_LENGTH}`;
+  // The recorded name is the kebab form, longer than camelCase input by a hyphen per word.
   const kebab = splitWords(input).join('-');
+  if (kebab.length > MAX_NAME_LENGTH) return `is ${kebab.length} characters long${kebab === input ? '' : ` as "${kebab}"`}; use at most ${MAX_NAME_LENGTH}`;
   if (TAKEN.has(kebab)) return `would be the file of the list itself (${kebab}.ts); choose another name`;
   return undefined;
 }

@@ -67,7 +67,7 @@ describe('typecheckBatch with the real compiler', () => {
     expect([...outcome.errors.keys()]).toEqual(['broken']);
     expect(outcome.errors.get('broken')!.join('\n')).toMatch(/src\/main\.ts\(1,14\): error TS2322/);
     expect(outcome.rechecked).toBe(0);
-  });
+  }, 30_000); // a compiler run: seconds alone, more on a loaded machine
 
   it('checks a set alone when only the batch makes it fail, and keeps the verdict of the lone check', async () => {
     // Identical global augmentations whose types differ by set: a conflict only inside one program.
@@ -77,7 +77,7 @@ describe('typecheckBatch with the real compiler', () => {
     const outcome = await typecheckBatch(tsc, join(dir, 'two'), [numbers, strings]);
     expect(outcome.errors.size).toBe(0);
     expect(outcome.rechecked).toBe(1);
-  });
+  }, 30_000);
 });
 
 describe('the shared install', () => {

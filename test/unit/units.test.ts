@@ -2,7 +2,7 @@
 // and the checks of the recorded lists in groundwork.json.
 import { describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/errors.js';
-import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
+import { newResource, SAMPLE_RESOURCE } from '../../src/resources/resource.js';
 import { jobsProblems, newJob } from '../../src/units/job.js';
 import { newRoute, routesProblems } from '../../src/units/route.js';
 import { findUnit, unitNames } from '../../src/units/unit-names.js';
@@ -33,6 +33,8 @@ describe('unit names', () => {
     ['a--b', 'Job name "a--b" is not valid'],
     ['', 'Job name "" is not valid'],
     ['x'.repeat(41), 'is 41 characters long; use at most 40'],
+    // The recorded kebab form counts: 39 characters typed, 46 recorded.
+    ['sendReminderToTheCustomerAfterTrialEnds', 'is 46 characters long as "send-reminder-to-the-customer-after-trial-ends"; use at most 40'],
     ['index', 'Job name "index" would be the file of the list itself (index.ts)'],
     ['Index', 'would be the file of the list itself'],
   ])('refuses %j', (input, message) => {
@@ -69,6 +71,11 @@ describe('newRoute', () => {
     expect(refusal(() => newRoute('report', 'POST', [{ name: 'report', method: 'GET' }], []))).toBe('Route "report" already exists (GET /v1/report in src/routes/report.ts).');
     expect(refusal(() => newRoute('line-items', undefined, [], [{ name: 'lineItems' }]))).toBe('Route "line-items" would serve /v1/line-items, the path of resource "lineItems"; choose another name.');
     expect(newRoute('line-item', undefined, [], [{ name: 'lineItems' }]).name).toBe('line-item'); // /v1/line-item is nobody's
+  });
+
+  it('keeps a resource generated later off a route path too', () => {
+    expect(refusal(() => newResource('report', undefined, [], [{ name: 'reports' }]))).toBe('Resource name "report" would serve /v1/reports, the path of route "reports"; choose another name.');
+    expect(newResource('report', undefined, [], [{ name: 'report' }]).name).toBe('reports');
   });
 
   it('views: writes need a principal; POST, PUT and PATCH take a body', () => {
