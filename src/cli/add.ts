@@ -59,9 +59,9 @@ export async function runAdd(argv: readonly string[], cwd = process.cwd()): Prom
     command: `groundwork add ${argv.join(' ')}`,
     action: `add ${added}`,
     dryRun,
-    target(record, stack) {
+    target(_record, stack) {
       replaced = category.multiple ? [] : stack[categoryId]!.filter((id) => id !== option);
-      return { stack: nextStack(stack, category, option!), resources: record.resources };
+      return { stack: nextStack(stack, category, option!) };
     },
     async afterApply(interrupts, releaseLock) {
       if (flags['no-install']) return;

@@ -107,7 +107,7 @@ function generatePlan(kind: Kind, name: string, flags: ParsedArgs['flags']): Pla
       change: {
         target: (record, stack) => {
           job = newJob(name, record.jobs);
-          return { stack, resources: record.resources, jobs: [...record.jobs, job] };
+          return { stack, jobs: [...record.jobs, job] };
         },
       },
       done: () => ({
@@ -123,7 +123,7 @@ function generatePlan(kind: Kind, name: string, flags: ParsedArgs['flags']): Pla
     change: {
       target: (record, stack) => {
         route = newRoute(name, method, record.routes, record.resources);
-        return { stack, resources: record.resources, routes: [...record.routes, route] };
+        return { stack, routes: [...record.routes, route] };
       },
     },
     done: () => ({
@@ -154,10 +154,10 @@ function removePlan(kind: Kind, name: string): Plan {
       target: (record, stack) => {
         if (kind === 'job') {
           removed = findUnit('job', name, record.jobs);
-          return { stack, resources: record.resources, jobs: record.jobs.filter((job) => job !== removed) };
+          return { stack, jobs: record.jobs.filter((job) => job !== removed) };
         }
         removed = findUnit('route', name, record.routes);
-        return { stack, resources: record.resources, routes: record.routes.filter((route) => route !== removed) };
+        return { stack, routes: record.routes.filter((route) => route !== removed) };
       },
     },
     done: () => ({ summary: { removed: removed!.name }, subject: `${kind} ${bold(removed!.name)}` }),

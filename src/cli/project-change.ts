@@ -27,8 +27,8 @@ import { cancelled, trapInterrupts, type Interrupts } from './interrupts.js';
 
 export interface ProjectTarget {
   stack: Stack;
-  resources: readonly ResourceSpec[];
-  /** Default: the recorded ones. */
+  /** Each default: the recorded ones. */
+  resources?: readonly ResourceSpec[];
   jobs?: readonly JobSpec[];
   routes?: readonly RouteSpec[];
 }
@@ -39,12 +39,11 @@ export interface ProjectTarget {
  */
 function homelessUnits(after: Composition, target: Required<ProjectTarget>, record: GroundworkJson, action: string): string | undefined {
   const cases = [
-    { units: target.jobs, kind: 'job', rendered: after.renders.jobs, needs: 'a job queue', add: 'queue bullmq' },
-    { units: target.routes, kind: 'route', rendered: after.renders.routes, needs: 'the REST API', add: 'api rest' },
+    { units: target.jobs, recorded: record.jobs, kind: 'job', rendered: after.renders.jobs, needs: 'a job queue', add: 'queue bullmq' },
+    { units: target.routes, recorded: record.routes, kind: 'route', rendered: after.renders.routes, needs: 'the REST API', add: 'api rest' },
   ];
-  for (const { units, kind, rendered, needs, add } of cases) {
+  for (const { units, recorded, kind, rendered, needs, add } of cases) {
     if (rendered || units.length === 0) continue;
-    const recorded = kind === 'job' ? record.jobs : record.routes;
     if (recorded.length === 0) return `Cannot ${action}: a ${kind} needs ${needs}, and this project has none. Add it first: groundwork add ${add}.`;
     const names = recorded.map((unit) => unit.name);
     return `Cannot ${action}: the project's ${kind}s (${names.join(', ')}) need ${needs}. Remove them first: groundwork remove ${kind} ${names[0]}${names.length > 1 ? ', and the others' : ''}.`;
@@ -111,7 +110,7 @@ export async function changeProject(request: ChangeRequest): Promise<ChangeOutco
     }
     const record = await readGroundworkJson(cwd);
     const requested = request.target(record, recordedStack(record));
-    const target = { ...requested, jobs: requested.jobs ?? record.jobs, routes: requested.routes ?? record.routes };
+    const target = { resources: record.resources, jobs: record.jobs, routes: record.routes, ...requested };
     const stack = validateStack(target.stack);
 
     // The old output with the spec it was made with; the new one keeps whatever the user has now.

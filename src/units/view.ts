@@ -14,17 +14,23 @@ export interface RouteView extends UnitNames {
   isWrite: boolean;
   /** Takes its input as a JSON body (POST, PUT, PATCH), not a query string. */
   hasBody: boolean;
+  /** Where its input schema goes in the route's `schema`, and that schema's name suffix. */
+  inputPart: 'body' | 'querystring';
+  inputSchema: 'Body' | 'Query';
 }
 
 export const jobView = (spec: JobSpec): JobView => unitNames(spec.name, 'job');
 
 export function routeView(spec: RouteSpec): RouteView {
+  const hasBody = spec.method === 'POST' || spec.method === 'PUT' || spec.method === 'PATCH';
   return {
     ...unitNames(spec.name, 'route'),
     method: spec.method,
     methodLower: spec.method.toLowerCase(),
     isWrite: spec.method !== 'GET',
-    hasBody: spec.method === 'POST' || spec.method === 'PUT' || spec.method === 'PATCH',
+    hasBody,
+    inputPart: hasBody ? 'body' : 'querystring',
+    inputSchema: hasBody ? 'Body' : 'Query',
   };
 }
 

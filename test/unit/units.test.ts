@@ -80,10 +80,10 @@ describe('newRoute', () => {
 
   it('views: writes need a principal; POST, PUT and PATCH take a body', () => {
     const view = (method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE') => routeView({ name: 'report', method });
-    expect([view('GET'), view('DELETE'), view('PATCH')].map(({ isWrite, hasBody, methodLower }) => ({ isWrite, hasBody, methodLower }))).toEqual([
-      { isWrite: false, hasBody: false, methodLower: 'get' },
-      { isWrite: true, hasBody: false, methodLower: 'delete' },
-      { isWrite: true, hasBody: true, methodLower: 'patch' },
+    expect([view('GET'), view('DELETE'), view('PATCH')].map(({ isWrite, hasBody, methodLower, inputPart, inputSchema }) => ({ isWrite, hasBody, methodLower, inputPart, inputSchema }))).toEqual([
+      { isWrite: false, hasBody: false, methodLower: 'get', inputPart: 'querystring', inputSchema: 'Query' },
+      { isWrite: true, hasBody: false, methodLower: 'delete', inputPart: 'querystring', inputSchema: 'Query' },
+      { isWrite: true, hasBody: true, methodLower: 'patch', inputPart: 'body', inputSchema: 'Body' },
     ]);
   });
 });
