@@ -66,6 +66,8 @@ export interface ModuleManifest {
   volumes?: string[];
   /** Project paths the production image needs besides dist/ (e.g. SQL migrations). */
   runtimeFiles?: string[];
+  /** Test files vitest runs once per `npm test` before any test file (globalSetup), e.g. one migrated embedded database. */
+  testGlobalSetup?: string[];
   /** The port of the generated core the module fills (documentation and `info`). */
   fills?: string;
   /** The line in src/modules.ts: `import <name> from '<from>'` and `<name>,` in the list. */

@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../../src/paths.js';
 import type { ModuleManifest } from '../../src/catalog/types.js';
 import { compose, fieldExtender } from '../../src/compose/compose.js';
+import { composeStack } from '../../src/compose/compose-stack.js';
 import { hashContents } from '../../src/compose/hash.js';
 import { renderDockerCompose } from '../../src/compose/outputs/docker-compose.js';
 import { envSpecPath, renderEnvExample, renderEnvSpec } from '../../src/compose/outputs/env.js';
@@ -244,5 +245,14 @@ describe('toYaml', () => {
     expect(text).toContain('  - uses: "actions/checkout@v4"\n');
     expect(text).toContain('  - run: "npm ci"\n    with:\n');
     expect(parse(text)).toEqual(value);
+  });
+});
+
+describe('vitest.config.ts of a project', () => {
+  const vitestConfig = async (db: string) => (await composeStack('setup', { ...stack, db: [db] })).files.get('vitest.config.ts')!;
+
+  it("runs the modules' once-per-run test setup (the embedded database's migrated image), and none without one", async () => {
+    expect(await vitestConfig('postgres')).toContain("globalSetup: ['test/support/pglite-image.ts'],");
+    expect(await vitestConfig('none')).not.toContain('globalSetup');
   });
 });

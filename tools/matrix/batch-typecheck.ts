@@ -52,6 +52,8 @@ export interface BatchOutcome {
   errors: Map<string, string[]>;
   /** Sets that failed in the batch but passed alone (a batching artefact worth knowing about). */
   rechecked: number;
+  /** The first error of one of them, in the batch: what to look at when there are many. */
+  recheckedExample?: string;
 }
 
 /** `dir` must lie below the folder holding the shared node_modules. It is removed afterwards. */
@@ -63,10 +65,12 @@ export async function typecheckBatch(tsc: string, dir: string, sets: readonly Fi
   const suspects = run.exitCode === 0 ? new Map<string, string[]>() : errorsBySet(run.all ?? '', sets.map((set) => set.key));
   if (run.exitCode !== 0 && suspects.size === 0) throw new Error(`tsc failed on batch ${dir} without errors:\n${run.all}`);
   const errors = new Map<string, string[]>();
-  for (const key of suspects.keys()) {
+  let recheckedExample: string | undefined;
+  for (const [key, inBatch] of suspects) {
     const alone = await typecheckAlone(tsc, join(dir, key));
     if (alone.length > 0) errors.set(key, alone);
+    else recheckedExample ??= inBatch[0];
   }
   await rm(dir, { recursive: true, force: true });
-  return { errors, rechecked: suspects.size - errors.size };
+  return { errors, rechecked: suspects.size - errors.size, ...(recheckedExample ? { recheckedExample } : {}) };
 }

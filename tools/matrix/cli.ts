@@ -32,7 +32,10 @@ for (const failure of report.failures) {
   console.log(`\nFAIL ${reproduce(failure)} (resources: ${failure.set.label})`);
   for (const line of failure.errors.slice(0, 12)) console.log(`  ${line}`);
 }
-if (report.rechecked > 0) console.log(`\n${report.rechecked} compiled combination(s) failed inside a batch but passed on their own (checked alone; verdict kept)`);
+if (report.rechecked > 0) {
+  // Each costs a compiler run of its own: many usually mean sets in one program clash (e.g. an augmentation naming a class).
+  console.log(`\n${report.rechecked} compiled combination(s) failed inside a batch but passed on their own (checked alone; verdict kept), e.g.\n  ${report.recheckedExample}`);
+}
 const { install, compose, typecheck, lint, total } = report.seconds;
 console.log(
   `\nmatrix shard ${shard.index}/${shard.count}: ${report.inCatalog} combinations in catalog, ${report.generated} generated, ` +

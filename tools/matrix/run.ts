@@ -55,6 +55,8 @@ export interface MatrixReport {
   batches: number;
   /** Compiled combinations that failed inside a batch but passed on their own. */
   rechecked: number;
+  /** The first error one of them had in its batch. */
+  recheckedExample?: string;
   /** Cases checked: each combination with each of its resource sets (resource-sets.ts). */
   cases: number;
   failures: { stack: Stack; set: ResourceSet; errors: string[] }[];
@@ -104,6 +106,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
   let batches = 0;
   let compiled = 0;
   let rechecked = 0;
+  let recheckedExample: string | undefined;
   let composeSeconds = 0;
   let typecheckSeconds = 0;
   let checking = Promise.resolve();
@@ -115,6 +118,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
       typecheckSeconds += (performance.now() - started) / 1000;
       for (const set of sets) verdicts.record(set.units, outcome.errors.get(set.key) ?? [], reproduce(set.case));
       rechecked += outcome.rechecked;
+      recheckedExample ??= outcome.recheckedExample;
     });
   };
   for (const item of cases) {
@@ -161,6 +165,7 @@ export async function runMatrix({ shard = { index: 1, count: 1 }, batchSize = DE
     compiled,
     batches,
     rechecked,
+    ...(recheckedExample ? { recheckedExample } : {}),
     failures,
     seconds: { install: installed, compose: composeSeconds, typecheck: typecheckSeconds, lint: lintSeconds, total: (performance.now() - clock) / 1000 },
   };

@@ -50,6 +50,7 @@ export default defineModule({
     { name: 'DATABASE_POOL_MAX', type: 'integer', min: 1, default: 10, doc: 'Maximum PostgreSQL connections per process' },
     { name: 'DATABASE_STATEMENT_TIMEOUT_MS', type: 'integer', min: 100, default: 5000, doc: 'Per-statement timeout (server side, plus 1 s client side)' },
     { name: 'PGLITE_DATA_DIR', type: 'string', doc: 'Embedded PGlite data directory when DATABASE_URL is unset; unset = .data/pglite (memory:// in tests)', example: 'memory://' },
+    { name: 'PGLITE_IMAGE', type: 'string', doc: 'A PGlite data dir dumped as a tarball that a new embedded database starts from (migrations still run); the tests start every app from one migrated image' },
   ],
   services: {
     postgres: {
@@ -69,6 +70,7 @@ export default defineModule({
   },
   // SQL migrations, applied by `node dist/modules/db-postgres/migrate.js` and by embedded PGlite at start.
   runtimeFiles: ['drizzle'],
+  testGlobalSetup: ['test/support/pglite-image.ts'],
   volumes: ['pgdata'],
   appDependsOn: { migrate: 'service_completed_successfully' },
   appEnvironment: { DATABASE_URL: 'postgres://postgres:postgres@postgres:5432/app' },

@@ -5,10 +5,11 @@ import { loadAppConfig, type Env } from '../../src/core/config.js';
 import { envSpecsOf, type AppModule } from '../../src/core/context.js';
 import { buildOpsServer, type ServerOptions } from '../../src/core/ops-server.js';
 import { authTestEnv } from './auth.js';
+import { databaseTestEnv } from './database.js';
 
-/** Only the given env (plus what the auth module needs in tests): never the developer's .env or shell. */
+/** Only the given env (plus what the auth and db modules need in tests): never the developer's .env or shell. */
 export function testEnv(env: Record<string, string> = {}): Env {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...authTestEnv, ...env };
+  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...authTestEnv, ...databaseTestEnv, ...env };
 }
 
 export async function testApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<BuiltApp> {

@@ -1,7 +1,13 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { PGlite } from '@electric-sql/pglite';
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import dbPostgres from '../src/modules/db-postgres/index.js';
 import { migratePostgres } from '../src/modules/db-postgres/migrate-postgres.js';
+import { openPglite } from '../src/modules/db-postgres/pglite.js';
 import { testModules } from './support/app.js';
 import { createTestDatabase } from './support/postgres.js';
 import { describeWithService } from './support/services.js';
@@ -16,6 +22,45 @@ describe('db-postgres without DATABASE_URL (embedded PGlite, in memory in tests)
 
   it('registers no health check (nothing external to depend on)', async () => {
     expect(await built.health.readiness()).toEqual({ status: 'pass', checks: {} });
+  });
+});
+
+describe('openPglite with an image (PGLITE_IMAGE)', () => {
+  let dir: string;
+  let imagePath: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pglite-test-'));
+    // Not migrated: opening it must migrate it.
+    const source = await PGlite.create('memory://');
+    await source.exec(`CREATE TABLE image_marker (note text); INSERT INTO image_marker VALUES ('from the image')`);
+    imagePath = join(dir, 'image.tar');
+    await writeFile(imagePath, Buffer.from(await (await source.dumpDataDir('none')).arrayBuffer()));
+    await source.close();
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  it('starts a new in-memory database from the image, migrated', async () => {
+    const { db, close } = await openPglite('memory://', imagePath);
+    try {
+      expect((await db.execute(sql`SELECT note FROM image_marker`)).rows).toEqual([{ note: 'from the image' }]);
+      expect((await db.execute(sql`SELECT to_regclass('drizzle.__drizzle_migrations') IS NOT NULL AS migrated`)).rows).toEqual([{ migrated: true }]);
+    } finally {
+      await close();
+    }
+  });
+
+  it('leaves a data dir that already holds a database as it is', async () => {
+    const dataDir = join(dir, 'existing');
+    const first = await openPglite(dataDir, imagePath); // new: starts from the image
+    await first.db.execute(sql`CREATE TABLE kept (id int)`);
+    await first.close();
+    const { db, close } = await openPglite(dataDir, imagePath);
+    try {
+      const tables = (await db.execute(sql`SELECT table_name FROM information_schema.tables WHERE table_name IN ('kept', 'image_marker') ORDER BY 1`)).rows;
+      expect(tables).toEqual([{ table_name: 'image_marker' }, { table_name: 'kept' }]);
+    } finally {
+      await close();
+    }
   });
 });
 

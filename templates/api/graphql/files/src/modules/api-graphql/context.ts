@@ -1,14 +1,14 @@
 // What a resolver finds in the GraphQL context, besides mercurius' own (app, reply, pubsub).
 import type { FastifyRequest } from 'fastify';
 import type { Principal } from '../../core/ports.js';
-import type { SubscriptionSlots } from './subscription-slots.js';
+import type { ConnectionSubscriptions } from './subscription-slots.js';
 
 declare module 'mercurius' {
   interface MercuriusContext {
     /** Set from the request (or the subscription's upgrade) by the core's authentication hook. */
     principal?: Principal;
     /** The subscriptions of this graphql-ws connection (subscriptions only). */
-    subscriptions?: SubscriptionSlots;
+    subscriptions?: ConnectionSubscriptions;
   }
 }
 

@@ -5,7 +5,17 @@ import type { WebSocket } from '@fastify/websocket';
 import type { GraphQLError as GraphQLErrorType } from 'graphql';
 import { GraphQLError } from './graphql-runtime.js';
 
-export class SubscriptionSlots {
+/**
+ * What resolvers use of their connection's slots, as the GraphQL context declares it: an interface, so
+ * that the context's declaration does not name the class (whose private field makes it nominal).
+ */
+export interface ConnectionSubscriptions {
+  readonly full: boolean;
+  refusal(): GraphQLErrorType;
+  open<T>(start: (onEnd: () => void) => AsyncIterableIterator<T>): AsyncIterableIterator<T>;
+}
+
+export class SubscriptionSlots implements ConnectionSubscriptions {
   readonly #active = new Set<AsyncIterator<unknown>>();
 
   constructor(readonly max: number) {}

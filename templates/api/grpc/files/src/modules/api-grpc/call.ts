@@ -39,6 +39,17 @@ export type Interceptor = (call: CallContext, next: () => Promise<void>) => Prom
 
 const deadlineMillis = (deadline: Date | number): number => (deadline instanceof Date ? deadline.getTime() : deadline);
 
+/**
+ * Whether a cancellation at `now` is the client's deadline passing. The client counts its timeout from
+ * before it sent the call and we count ours from when its headers arrived, so its timer fires first and
+ * its RST_STREAM can reach us before our own deadline: a cancellation in the last quarter of the
+ * timeout (at most the last second) is taken as the deadline.
+ */
+export function isDeadlineCancellation(now: number, openedAt: number, deadline: number): boolean {
+  const slack = Math.min(1000, (deadline - openedAt) / 4);
+  return now >= deadline - slack;
+}
+
 /** The client's own end of the call: its deadline passed, or it cancelled. */
 export function cancellationOf(call: CallContext): GrpcError {
   return call.signal.reason === 'deadline'
@@ -81,8 +92,9 @@ function clientIpOf(call: SurfaceCall, { trustProxy }: CallOptions): string {
 
 function openCall(rpc: Rpc, call: SurfaceCall, logger: FastifyBaseLogger, options: CallOptions): CallContext {
   const controller = new AbortController();
+  const openedAt = Date.now();
   const deadline = deadlineMillis(call.getDeadline());
-  call.on('cancelled', () => controller.abort(Date.now() >= deadline ? 'deadline' : 'cancelled'));
+  call.on('cancelled', () => controller.abort(isDeadlineCancellation(Date.now(), openedAt, deadline) ? 'deadline' : 'cancelled'));
   const requestId = acceptRequestId(call.metadata.get(REQUEST_ID_HEADER)[0]);
   let headersSent = false;
   const sendHeaders = () => {

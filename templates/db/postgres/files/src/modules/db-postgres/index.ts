@@ -31,7 +31,7 @@ export default defineModule({
     }
     const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
     ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
-    const pglite = await openPglite(dataDir);
+    const pglite = await openPglite(dataDir, config.PGLITE_IMAGE);
     ctx.onClose(pglite.close);
     ctx.ports.repositories = createPostgresRepositories(pglite.db);
   },
