@@ -22,7 +22,8 @@ type Partial = (number | undefined)[];
 /** How many seeds (uncovered pairs) are tried per round; the candidate covering most new pairs wins. */
 const CANDIDATES = 8;
 
-export function pairwiseStacks(catalog: readonly Category[] = categories): Stack[] {
+/** `first`: valid stacks the set starts with (their pairs count as covered), e.g. one another test needs anyway. */
+export function pairwiseStacks(catalog: readonly Category[] = categories, first: readonly Stack[] = []): Stack[] {
   const dims: Dimension[] = catalog.flatMap((category) =>
     category.multiple
       ? category.options.map((option) => ({ category, option: option.id, values: ['on', 'off'] }))
@@ -108,6 +109,14 @@ export function pairwiseStacks(catalog: readonly Category[] = categories): Stack
   };
 
   const stacks: Stack[] = [];
+  const cover = (a: Partial) => {
+    for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) uncovered.delete(key(d1, a[d1]!, d2, a[d2]!));
+  };
+  for (const stack of first) {
+    const valid = validateStack(stack, catalog);
+    cover(dims.map((dim) => (dim.option === undefined ? dim.values.indexOf(valid[dim.category.id]![0]!) : valid[dim.category.id]!.includes(dim.option) ? 0 : 1)));
+    stacks.push(valid);
+  }
   while (uncovered.size > 0) {
     let winner: [Partial, number] | undefined;
     for (const seed of [...uncovered.values()].slice(0, CANDIDATES)) {
@@ -116,7 +125,7 @@ export function pairwiseStacks(catalog: readonly Category[] = categories): Stack
       if (!winner || score > winner[1]) winner = [a, score];
     }
     const a = winner![0];
-    for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) uncovered.delete(key(d1, a[d1]!, d2, a[d2]!));
+    cover(a);
     const stack: Stack = Object.fromEntries(catalog.map((category) => [category.id, [] as string[]]));
     dims.forEach((dim, d) => {
       if (dim.option === undefined) stack[dim.category.id]!.push(dim.values[a[d]!]!);

@@ -1,17 +1,20 @@
 // Every API style (REST, GraphQL, gRPC, WebSocket) + postgres + redis + jwt + bullmq against the machine's real PostgreSQL and a private
-// redis-server: migrations, the project's own integration tests, two app instances and a worker up, a
+// redis-server: migrations, two app instances and a worker up (its own suite, integration tests
+// included, runs in the covering set, whose first stack this is), a
 // note created on one instance streamed to WebSocket clients of both, a job processed, a Redis outage
 // that fails /readyz (503) while /livez stays 200 until Redis is back, and graceful shutdown.
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { flagsOf } from '../../tools/matrix/run.js';
 import { createGroundwork, tempDir } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run as runCommand, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
-import { createDatabase, POSTGRES_ADMIN_URL, privateRedis, type PrivateRedis } from '../support/services.js';
+import { createDatabase, privateRedis, type PrivateRedis } from '../support/services.js';
 import { postGraphQL, subscribeNoteCreated } from '../support/graphql.js';
 import { subscribeToNotes, type TopicSubscriber } from '../support/websocket.js';
 import { notesGrpc, type GrpcNote, type NotesGrpc, type NotesWatch } from '../support/grpc.js';
+import { FULL_STACK } from '../support/stacks.js';
 
 const registryEnv = inject('registryEnv');
 const run = (command: string, args: string[], cwd: string, env: Record<string, string> = {}) => runCommand(command, args, cwd, { ...registryEnv, ...env });
@@ -43,7 +46,7 @@ const readyStatus = async () => (await fetch(`${app.url}/readyz`)).status;
 
 beforeAll(async () => {
   work = await tempDir('gw-e2e-full-');
-  const created = await createGroundwork(['full-api', '--api', 'rest,graphql,grpc,websocket', '--db', 'postgres', '--cache', 'redis', '--auth', 'jwt', '--queue', 'bullmq', '--yes', '--no-git'], work.path, {
+  const created = await createGroundwork(['full-api', ...flagsOf(FULL_STACK).split(' '), '--yes', '--no-git'], work.path, {
     ...(node24Env(registryEnv) as Record<string, string>),
   });
   if (created.exitCode !== 0) throw new Error(created.stderr);
@@ -66,12 +69,9 @@ afterAll(async () => {
 });
 
 describe('full stack on real services', () => {
-  it('builds, migrates and passes its own tests including the integration ones', async () => {
+  it('builds and migrates', async () => {
     await run('npm', ['run', 'build'], project);
-    await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url });
-    const output = await run('npm', ['test'], project, { TEST_DATABASE_URL: POSTGRES_ADMIN_URL, TEST_REDIS_URL: redis.url, REQUIRE_SERVICES: '1' });
-    expect(output).toMatch(/Tests\s+\d+ passed/);
-    expect(output).not.toMatch(/skipped/);
+    await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url }); // throws on a non-zero exit
   });
 
   it('starts the app and the worker against PostgreSQL and Redis, both ready', async () => {

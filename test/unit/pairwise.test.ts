@@ -67,6 +67,14 @@ describe('pairwiseStacks', () => {
     expect(pairs(stacks, catalog)).toEqual(pairs(allStacks(catalog), catalog));
   });
 
+  it('starts from the stacks it is given and still covers every pair', () => {
+    const full = { api: ['rest', 'graphql', 'grpc', 'websocket'], db: ['postgres'], cache: ['redis'], auth: ['jwt'], queue: ['bullmq'] };
+    const stacks = pairwiseStacks(categories, [full]);
+    expect(stacks[0]).toEqual(validateStack(full));
+    expect(pairs(stacks, categories)).toEqual(pairs(allStacks(categories), categories));
+    expect(() => pairwiseStacks(categories, [{ ...full, db: ['oracle'] }])).toThrow();
+  });
+
   it.each(cases)('is deterministic for %s', (_, catalog) => {
     expect(pairwiseStacks(catalog)).toEqual(pairwiseStacks(catalog));
   });
