@@ -4,7 +4,7 @@
 import type { FastifyInstance } from 'fastify';
 import { ID_MAX } from '../../src/core/resources/cursor.js';
 import { INT32_MAX, INT32_MIN, STRING_MAX, TEXT_MAX } from '../../src/core/resources/field-rules.js';
-import { type FieldType, inputOf, type ResourceName, type SampleField, type SampleRecord, type SampleResource, sampleResources } from './sample-resources.js';
+import { extendResources, type FieldType, inputOf, type ResourceName, type SampleField, type SampleRecord, type SampleResource } from './sample-resources.js';
 
 export { type ResourceName, storedFields } from './sample-resources.js';
 export type RestField = SampleField;
@@ -14,9 +14,7 @@ export interface RestResource extends SampleResource {
   path: string;
 }
 
-export const restResources = Object.fromEntries(
-  Object.entries<SampleResource>(sampleResources).map(([name, resource]) => [name, { ...resource, path: `/v1/${resource.pluralKebab}` }]),
-) as Record<ResourceName, RestResource>;
+export const restResources = extendResources<RestResource>((resource) => ({ ...resource, path: `/v1/${resource.pluralKebab}` }));
 
 /** Every resource, in groundwork.json order. */
 export const restResourceList: RestResource[] = Object.values(restResources);
