@@ -4,7 +4,7 @@ import { categories } from '../catalog/catalog.js';
 import type { ModuleManifest, Stack } from '../catalog/types.js';
 import { generatorEntries } from '../project/generator-spec.js';
 import { hashContents } from './hash.js';
-import { mergeLists } from './merge.js';
+import { mergeLists, mergeRecords } from './merge.js';
 import { renderDockerCompose } from './outputs/docker-compose.js';
 import { renderGithubWorkflow } from './outputs/github-workflow.js';
 import { envSpecPath, renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
@@ -103,6 +103,8 @@ export function compose({ projectName, stack, resources, jobs = [], routes = [],
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
     testGlobalSetup: mergeLists(modules, (m) => m.testGlobalSetup, (path) => path, 'test global setup'),
+    // Values as TypeScript string literals.
+    testEnv: Object.entries(mergeRecords(modules, (m) => m.testEnv, 'test variable')).map(([name, value]) => ({ name, value: `'${value.replace(/[\\']/g, '\\$&')}'` })),
     appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),
     addExamples: addExamples(stack),
     jobs: jobs.map(jobView),

@@ -85,6 +85,7 @@ export default defineModule({
     '@opentelemetry/sdk-node',
     '@opentelemetry/sdk-trace',
     'fastify',
+    'fastify-plugin',
     'pino',
     'prom-client',
   ],

@@ -80,11 +80,17 @@ describe('compose', () => {
     }
   });
 
-  it('registers modules in dependency order in src/modules.ts', () => {
+  it('registers modules in src/modules.ts in dependency order: adapters, the features, then the APIs', () => {
     const modulesTs = compose(input()).files.get('src/modules.ts')!;
-    const order = ['connectionRedis', 'apiRest', 'dbMemory', 'cacheRedis', 'queueBullmq'].map((name) => modulesTs.indexOf(`  ${name},`));
-    expect(order.every((index) => index > 0)).toBe(true);
-    expect(order[0]).toBeLessThan(order[3]!);
+    const [connection, db, cache, queue, features, api] = ['connectionRedis', 'dbMemory', 'cacheRedis', 'queueBullmq', 'features', 'apiRest'].map((name) =>
+      modulesTs.indexOf(`  ${name},`),
+    );
+    expect([connection, db, cache, queue, features, api].every((index) => index! > 0)).toBe(true);
+    expect(connection).toBeLessThan(cache!);
+    expect(connection).toBeLessThan(queue!);
+    for (const adapter of [db, cache, queue]) expect(adapter).toBeLessThan(features!);
+    expect(features).toBeLessThan(api!);
+    expect(modulesTs).toContain("import features from './features/index.js';");
   });
 
   it('renders resource/ templates once per resource, with path tokens, and gives files/ the resource list', () => {

@@ -1,11 +1,21 @@
 import type { ModuleManifest } from '../../catalog/types.js';
 
-/** src/modules.ts: one import and one list entry per module, in dependency order. */
+/** The resource services: registered after the modules that fill their ports, before the APIs that serve them. */
+const FEATURES = { name: 'features', from: './features/index.js' };
+
+const isApi = (module: ModuleManifest): boolean => module.id.startsWith('api/');
+
+/**
+ * src/modules.ts: one import and one list entry per module, in registration order. fastify-plugin only
+ * checks a plugin's dependencies were registered before it, so the order is written here: the adapters
+ * (connections, db, cache, auth, queue, transports) in dependency order, the features, then the APIs.
+ */
 export function renderModulesTs(modules: readonly ModuleManifest[]): string {
-  const registered = modules.flatMap((m) => (m.register ? [m.register] : []));
+  const lineOf = (m: ModuleManifest) => (m.register ? [m.register] : []);
+  const registered = [...modules.filter((m) => !isApi(m)).flatMap(lineOf), FEATURES, ...modules.filter(isApi).flatMap(lineOf)];
   return [
-    '// One line per module, in dependency order. `groundwork add` appends here;',
-    '// a module you write yourself is registered the same way.',
+    '// One line per module, in registration order: adapters, the features, then the APIs.',
+    '// `groundwork add` inserts here; a module you write yourself is registered the same way.',
     "import type { AppModule } from './core/context.js';",
     ...registered.map((r) => `import ${r.name} from '${r.from}';`),
     '',

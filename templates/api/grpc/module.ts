@@ -175,6 +175,8 @@ export default defineModule({
     { name: 'GRPC_DRAIN_SECONDS', type: 'integer', min: 0, default: 5, doc: 'On shutdown, time running gRPC calls get to finish before they are cancelled (keep below SHUTDOWN_TIMEOUT_MS)' },
   ],
   appEnvironment: { GRPC_PORT: '50051' },
+  // The server listens when the app is ready: every test app on a free port.
+  testEnv: { GRPC_PORT: '0' },
   appPorts: [{ variable: 'GRPC_PORT', port: 50051 }],
   runtimeFiles: ['proto'],
   register: { name: 'apiGrpc', from: './modules/api-grpc/index.js' },

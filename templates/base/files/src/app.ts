@@ -1,4 +1,5 @@
-// Composition root: core plugins, infra modules, the resource services (src/features), then api modules.
+// Composition root: the core plugins, then every module in the order of src/modules.ts (adapters, the
+// resource services of src/features, then the APIs).
 import type { FastifyInstance } from 'fastify';
 import { loadAppConfig, type Env } from './core/config.js';
 import { envSpecsOf, type AppContext, type AppModule } from './core/context.js';
@@ -6,7 +7,6 @@ import type { Runtime } from './core/create-context.js';
 import { createRuntime } from './core/create-context.js';
 import { registerHttpCore } from './core/http-core.js';
 import { createFastify, createMetricsServer, registerOpsCore, type ServerOptions } from './core/ops-server.js';
-import { registerFeatures } from './features/index.js';
 import { modules as defaultModules } from './modules.js';
 
 export interface BuildAppOptions extends ServerOptions {
@@ -19,7 +19,7 @@ export interface BuiltApp extends Runtime {
   ctx: AppContext;
   /** Every variable the app read, secrets masked: for the start-up log line. */
   redactedConfig: Record<string, unknown>;
-  /** With METRICS_PORT: the server of /metrics, listening once the start hooks ran. */
+  /** With METRICS_PORT: the server of /metrics, listening once the app is ready. */
   metricsServer?: FastifyInstance;
 }
 
@@ -28,19 +28,16 @@ export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise
   const modules = options.modules ?? defaultModules;
   const { config, redacted } = loadAppConfig(envSpecsOf(modules), env);
   const app = createFastify(config, options);
-  const runtime = createRuntime(config, env, app.log);
+  const runtime = createRuntime(app, config, env);
   const { ctx } = runtime;
   app.log.debug({ config: redacted }, 'configuration');
 
   const metricsElsewhere = config.METRICS_PORT !== undefined;
   registerOpsCore(app, runtime, { metricsRoute: !metricsElsewhere });
-  const metricsServer = metricsElsewhere ? createMetricsServer(runtime, app.log) : undefined;
+  const metricsServer = metricsElsewhere ? createMetricsServer(app, runtime) : undefined;
   await registerHttpCore(app, ctx);
 
-  for (const module of modules.filter((m) => m.kind === 'infra')) await module.register(app, ctx);
-  registerFeatures(app, ctx);
-  for (const module of modules.filter((m) => m.kind === 'api')) await module.register(app, ctx);
-
-  app.log.debug({ modules: modules.map((m) => m.name) }, 'modules registered');
+  // fastify-plugin checks each module's dependencies are registered before it; it does not reorder them.
+  for (const module of modules) await app.register(module.plugin, { ctx });
   return { app, ...runtime, redactedConfig: redacted, ...(metricsServer ? { metricsServer } : {}) };
 }

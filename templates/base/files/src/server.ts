@@ -12,14 +12,14 @@ async function main(): Promise<void> {
     process.stderr.write(`Invalid configuration: ${error.message}\n`);
     process.exit(1);
   }
-  const { app, health, ctx, startHooks, redactedConfig } = built;
+  const { app, health, ctx, redactedConfig } = built;
   const target = { app, health, timeoutMs: ctx.config.SHUTDOWN_TIMEOUT_MS };
   installSignalHandlers(target);
-  await app.listen({ port: ctx.config.PORT, host: ctx.config.HOST });
   try {
-    await startHooks.runAll();
+    // Runs the onReady hooks first (other listeners such as gRPC): a process serving only some of its APIs must not start.
+    await app.listen({ port: ctx.config.PORT, host: ctx.config.HOST });
   } catch (err) {
-    app.log.fatal({ err }, 'a listener failed to start');
+    app.log.fatal({ err }, 'failed to start');
     await shutdown({ ...target, exit: () => process.exit(1) }, 'startup failure');
     return;
   }

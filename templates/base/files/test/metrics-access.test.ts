@@ -36,7 +36,6 @@ describe('/metrics access', () => {
     built = await testApp({ METRICS_PORT: '0' }, { modules: [...modules, probeRoutes] });
     expect((await built.app.inject('/metrics')).statusCode).toBe(404);
     await built.app.listen({ host: '127.0.0.1', port: 0 });
-    await built.startHooks.runAll();
     const metricsServer = built.metricsServer!;
     const metricsUrl = `http://127.0.0.1:${portOf(metricsServer)}/metrics`;
     await built.app.inject('/probe/items/1');
@@ -54,7 +53,6 @@ describe('/metrics access', () => {
 
   it('with METRICS_PORT and METRICS_TOKEN, the metrics port requires the token', async () => {
     built = await testApp({ METRICS_PORT: '0', METRICS_TOKEN: TOKEN });
-    await built.startHooks.runAll();
     const url = `http://127.0.0.1:${portOf(built.metricsServer!)}/metrics`;
     expect((await fetch(url)).status).toBe(401);
     expect((await fetch(url, { headers: { authorization: `Bearer ${TOKEN}` } })).status).toBe(200);

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { requirePrincipal } from '../src/core/auth.js';
-import { defineModule } from '../src/core/context.js';
 import { modules } from '../src/modules.js';
-import { testApp } from './support/app.js';
+import { testApp, testModule } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { probeRoutes } from './support/probe-routes.js';
 import { portOf, rawRequest } from './support/raw-http.js';
@@ -11,12 +10,8 @@ import { portOf, rawRequest } from './support/raw-http.js';
 // User routes whose paths start like an ops endpoint's: ordinary API routes all the same.
 const LOOKALIKES = ['/metricsfoo', '/metrics/x', '/livez-debug', '/readyz/deep', '/docs-private', '/docsx', '/docs/private', '/openapi.json.bak'];
 
-const lookalikeRoutes = defineModule({
-  name: 'lookalike-routes',
-  kind: 'api',
-  register(app, ctx) {
-    for (const url of LOOKALIKES) app.get(url, { preHandler: requirePrincipal(() => ctx.ports.authenticator) }, async () => ({ user: 'route' }));
-  },
+const lookalikeRoutes = testModule('lookalike-routes', (app, ctx) => {
+  for (const url of LOOKALIKES) app.get(url, { preHandler: requirePrincipal(() => ctx.ports.authenticator) }, async () => ({ user: 'route' }));
 });
 
 /** Every route @fastify/swagger-ui and the REST module serve, when this stack has them. */

@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { MemoryRateLimitStore } from '../src/core/rate-limit.js';
-import { defineModule } from '../src/core/context.js';
 import { modules } from '../src/modules.js';
-import { testApp } from './support/app.js';
+import { testApp, testModule } from './support/app.js';
 import { fakeAuthModule } from './support/fake-auth.js';
 import { probeRoutes } from './support/probe-routes.js';
 
@@ -52,12 +51,8 @@ describe('rate limiting', () => {
   });
 
   it('lets requests through without headers when the store fails (fail open)', async () => {
-    const failing = defineModule({
-      name: 'failing-rate-limit-store',
-      kind: 'infra',
-      register(_app, ctx) {
-        ctx.ports.rateLimitStore = { kind: 'broken', hit: () => Promise.reject(new Error('store down')) };
-      },
+    const failing = testModule('failing-rate-limit-store', (_app, ctx) => {
+      ctx.ports.rateLimitStore = { kind: 'broken', hit: () => Promise.reject(new Error('store down')) };
     });
     built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, failing, probeRoutes] });
     for (let i = 0; i < 3; i++) {

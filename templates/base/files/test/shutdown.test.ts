@@ -1,27 +1,22 @@
 import { describe, expect, it, vi } from 'vitest';
-import { defineModule } from '../src/core/context.js';
 import { shutdown } from '../src/core/shutdown.js';
 import { modules } from '../src/modules.js';
-import { testApp } from './support/app.js';
+import { testApp, testModule } from './support/app.js';
 
 describe('graceful shutdown', () => {
   it('fails readiness, drains the in-flight request, closes resources in reverse order, exits 0', async () => {
     let entered!: () => void;
     const inHandler = new Promise<void>((resolve) => (entered = resolve));
     const order: string[] = [];
-    const slow = defineModule({
-      name: 'slow',
-      kind: 'api',
-      register(app, ctx) {
-        ctx.onClose(() => void order.push('first registered'));
-        ctx.onClose(() => void order.push('second registered'));
-        app.get('/slow', async () => {
-          entered();
-          await new Promise((r) => setTimeout(r, 300));
-          order.push('request finished');
-          return { done: true };
-        });
-      },
+    const slow = testModule('slow', (app) => {
+      app.addHook('onClose', async () => void order.push('first added'));
+      app.addHook('onClose', async () => void order.push('second added'));
+      app.get('/slow', async () => {
+        entered();
+        await new Promise((r) => setTimeout(r, 300));
+        order.push('request finished');
+        return { done: true };
+      });
     });
     const built = await testApp({}, { modules: [...modules, slow] });
     const base = await built.app.listen({ host: '127.0.0.1', port: 0 });
@@ -39,14 +34,16 @@ describe('graceful shutdown', () => {
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({ done: true });
     await closing;
-    expect(order).toEqual(['request finished', 'second registered', 'first registered']);
+    expect(order).toEqual(['request finished', 'second added', 'first added']);
     expect(exit).toHaveBeenCalledWith(0);
   });
 
   it('forces exit 1 when draining exceeds the timeout', async () => {
-    const built = await testApp();
+    const slowToClose = testModule('slow-to-close', (app) => {
+      app.addHook('onClose', () => new Promise<void>((r) => setTimeout(r, 200)));
+    });
+    const built = await testApp({}, { modules: [...modules, slowToClose] });
     const exit = vi.fn();
-    built.ctx.onClose(() => new Promise((r) => setTimeout(r, 200)));
     await shutdown({ app: built.app, health: built.health, timeoutMs: 50, exit }, 'SIGTERM');
     expect(exit).toHaveBeenNthCalledWith(1, 1);
   });

@@ -1,8 +1,8 @@
 import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
-import { defineModule } from '../src/core/context.js';
 import { modules } from '../src/modules.js';
-import { testApp } from './support/app.js';
+import { buildApp } from '../src/app.js';
+import { testEnv, testModule } from './support/app.js';
 import { collect, grpcTestApp, healthClient, serviceClient, streamStarted, testServices, type GrpcTestApp } from './support/grpc.js';
 import { PROBE_SERVICE, type ProbeClient } from './support/grpc-probe.js';
 
@@ -11,17 +11,14 @@ const check = (client: ReturnType<typeof healthClient>, service: string) =>
 
 /** An infra module whose readiness check fails while `failing.now` is true. */
 function flakyDependency(failing: { now: boolean }) {
-  return defineModule({
-    name: 'flaky',
-    kind: 'infra',
-    register: (_app, ctx) =>
-      ctx.health.register({
-        name: 'flaky',
-        async check() {
-          if (failing.now) throw new Error('down');
-        },
-      }),
-  });
+  return testModule('flaky', (_app, ctx) =>
+    ctx.health.register({
+      name: 'flaky',
+      async check() {
+        if (failing.now) throw new Error('down');
+      },
+    }),
+  );
 }
 
 describe('gRPC health and shutdown', () => {
@@ -82,11 +79,12 @@ describe('gRPC health and shutdown', () => {
     health.close();
   });
 
-  it('fails to start when GRPC_PORT is taken', async () => {
+  it('fails to start when GRPC_PORT is taken, before the HTTP server listens', async () => {
     app = await grpcTestApp();
-    const second = await testApp({ HOST: '127.0.0.1', GRPC_PORT: app.address.split(':')[1]! });
+    const second = await buildApp(testEnv({ HOST: '127.0.0.1', GRPC_PORT: app.address.split(':')[1]! }));
     try {
-      await expect(second.startHooks.runAll()).rejects.toThrow(/No address added out of total 1 resolved/);
+      await expect(second.app.listen({ host: '127.0.0.1', port: 0 })).rejects.toThrow(/No address added out of total 1 resolved/);
+      expect(second.app.server.listening).toBe(false);
     } finally {
       await second.app.close();
     }

@@ -3,7 +3,7 @@
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { asResourceEventBus } from '../src/core/events.js';
-import { websocketApi } from '../src/modules/api-websocket/index.js';
+import apiWebsocket, { websocketApi } from '../src/modules/api-websocket/index.js';
 import { resourceTopics } from '../src/modules/api-websocket/resource-topics.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
@@ -92,7 +92,7 @@ describe('WebSocket API', () => {
   });
 
   it('still serves /ws without any topic (a project with no resources): every subscription is an unknown topic', async () => {
-    const { url } = await listening({}, { modules: modules.map((m) => (m.name === 'api-websocket' ? websocketApi([]) : m)) });
+    const { url } = await listening({}, { modules: modules.map((m) => (m === apiWebsocket ? websocketApi([]) : m)) });
     const ws = await client(url);
     expect(await ws.request(subscribe)).toEqual({ v: 1, type: 'error', code: 'unknown_topic', message: `unknown topic "${topic}": this server has no topics` });
     expect(await ws.request({ v: 1, type: 'ping' })).toEqual({ v: 1, type: 'pong' });

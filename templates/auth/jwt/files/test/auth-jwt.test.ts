@@ -4,7 +4,6 @@ import { SignJWT, UnsecuredJWT, exportJWK, generateKeyPair } from 'jose';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { requirePrincipal } from '../src/core/auth.js';
 import { loadConfigFrom } from '../src/core/config.js';
-import { defineModule } from '../src/core/context.js';
 import type { HttpProblem } from '../src/core/errors.js';
 import type { Authenticator, Credentials, Principal } from '../src/core/ports.js';
 import { createJwtAuthenticator } from '../src/modules/auth-jwt/authenticator.js';
@@ -14,7 +13,7 @@ import { signDevToken } from '../src/modules/auth-jwt/sign.js';
 import { parseTokenArgs, UsageError } from '../src/modules/auth-jwt/token-args.js';
 import { VerifiedTokens } from '../src/modules/auth-jwt/verified-tokens.js';
 import { modules } from '../src/modules.js';
-import { testApp, testEnv, testModules } from './support/app.js';
+import { testApp, testEnv, testModule, testModules } from './support/app.js';
 import { authHeaders, authTestEnv } from './support/auth.js';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];
@@ -140,12 +139,8 @@ describe('auth-jwt verified-token cache', () => {
 });
 
 describe('auth-jwt over HTTP', () => {
-  const whoami = defineModule({
-    name: 'whoami',
-    kind: 'api',
-    register(app, ctx) {
-      app.get('/whoami', { onRequest: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
-    },
+  const whoami = testModule('whoami', (app, ctx) => {
+    app.get('/whoami', { onRequest: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
   });
 
   it('answers 401 problem+json without a token or with a bad one, and 200 with a valid one', async () => {

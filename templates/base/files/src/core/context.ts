@@ -1,5 +1,5 @@
-// What every module receives. Modules fill ports and register health checks and close hooks.
-import type { FastifyInstance, FastifyBaseLogger } from 'fastify';
+// What every module receives (its plugin options): the core's services, and the ports modules fill.
+import type { FastifyBaseLogger, FastifyPluginAsync, FastifyPluginCallback } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Repositories } from '../features/index.js';
 import type { Config, Env, EnvSpec } from './config.js';
@@ -34,22 +34,24 @@ export interface AppContext {
     /** What /readyz reports, for listeners with their own health protocol (gRPC health). */
     readiness(): Promise<HealthReport>;
   };
-  /** Listeners started right after the HTTP server listens; a failure stops the process. */
-  onStart(start: () => Promise<void> | void): void;
-  /** Resources closed on shutdown, in reverse order of registration. */
-  onClose(close: () => Promise<void> | void): void;
 }
 
+/** The options app.ts registers every module's plugin with. */
+export interface ModuleOptions {
+  ctx: AppContext;
+}
+
+/**
+ * A module: a Fastify plugin made with fastify-plugin (its `name`, and the `dependencies` that must be
+ * registered before it: src/modules.ts lists them in that order) and the variables it reads.
+ * Resources it opens close in an `onClose` hook, listeners it serves start in an `onReady` hook.
+ */
 export interface AppModule {
-  name: string;
-  /** infra modules register first (connections, adapters), api modules after the services exist. */
-  kind: 'infra' | 'api';
+  /** `fp<ModuleOptions>(async (app, { ctx }) => ...)`: fastify-plugin types the result as a callback plugin. */
+  plugin: FastifyPluginAsync<ModuleOptions> | FastifyPluginCallback<ModuleOptions>;
   /** The variables the module reads (its env.ts): checked with the core's before anything registers. */
   env?: EnvSpec;
-  register(app: FastifyInstance, ctx: AppContext): Promise<void> | void;
 }
-
-export const defineModule = (module: AppModule): AppModule => module;
 
 /** The variables the given modules read, to check together with the core's before anything starts. */
 export const envSpecsOf = (modules: readonly AppModule[]): EnvSpec[] => modules.flatMap((m) => (m.env ? [m.env] : []));

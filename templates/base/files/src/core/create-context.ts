@@ -1,5 +1,5 @@
 // Builds the AppContext every module receives, with the core default ports.
-import type { FastifyBaseLogger } from 'fastify';
+import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env } from './config.js';
 import type { AppContext } from './context.js';
@@ -9,34 +9,34 @@ import { createEventBus } from './event-bus.js';
 import { HealthRegistry } from './health.js';
 import { createMetricsRegistry } from './metrics.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
-import { CloseHooks } from './shutdown.js';
-import { StartHooks } from './start.js';
+import { createResourceFeeds } from './resources/resource-feed.js';
 
-/** The context plus the lifecycle handles only the process owner (server, worker, tests) needs. */
+/** The context plus what only the process owner (server, worker, tests) needs: the health registry that shutdown fails. */
 export interface Runtime {
   ctx: AppContext;
   health: HealthRegistry;
-  closeHooks: CloseHooks;
-  startHooks: StartHooks;
 }
 
-export function createRuntime(config: Config, env: Env, logger: FastifyBaseLogger, metrics: Registry = createMetricsRegistry()): Runtime {
+export function createRuntime(app: FastifyInstance, config: Config, env: Env, metrics: Registry = createMetricsRegistry()): Runtime {
   const health = new HealthRegistry();
-  const closeHooks = new CloseHooks();
-  const startHooks = new StartHooks();
   const rateLimitStore = new MemoryRateLimitStore();
-  closeHooks.add(() => rateLimitStore.close());
+  app.addHook('onClose', async () => {
+    rateLimitStore.close();
+  });
   const ctx: AppContext = {
     config,
     env,
-    logger,
+    logger: app.log,
     metrics,
-    events: createEventBus(logger),
+    events: createEventBus(app.log),
     ports: { cache: noopCache, authenticator: anonymousAuthenticator, rateLimitStore, broadcast: new LocalBroadcast() },
     connections: {},
     health: { register: (check) => health.register(check), readiness: () => health.readiness() },
-    onStart: (start) => startHooks.add(start),
-    onClose: (close) => closeHooks.add(close),
   };
-  return { ctx, health, closeHooks, startHooks };
+  const feeds = createResourceFeeds(ctx);
+  app.decorate('resourceFeeds', feeds);
+  app.addHook('onClose', async () => {
+    await feeds.close();
+  });
+  return { ctx, health };
 }

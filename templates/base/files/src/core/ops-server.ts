@@ -1,5 +1,5 @@
 // Core wiring shared by the API server and ops-only servers (e.g. a worker's /livez /readyz /metrics).
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyInstance } from 'fastify';
 import type { DestinationStream } from 'pino';
 import { clientErrorHandler, sendFrameworkError } from './client-errors.js';
 import type { Config, Env } from './config.js';
@@ -33,7 +33,7 @@ export function createFastify(config: Config, options: ServerOptions = {}): Fast
   });
 }
 
-/** Error handlers, request log line, HTTP metrics, probes, /metrics (unless served elsewhere), and close hooks on app.close(). */
+/** Error handlers, request log line, HTTP metrics, probes and /metrics (unless served elsewhere). */
 export function registerOpsCore(app: FastifyInstance, runtime: Runtime, options: { metricsRoute?: boolean } = {}): void {
   const { config, metrics } = runtime.ctx;
   registerErrorHandlers(app);
@@ -45,14 +45,14 @@ export function registerOpsCore(app: FastifyInstance, runtime: Runtime, options:
   app.addHook('onSend', async (_request, reply) => {
     if (runtime.health.shuttingDown) reply.header('connection', 'close');
   });
-  app.addHook('onClose', async () => runtime.closeHooks.closeAll(app.log));
 }
 
 /**
  * With METRICS_PORT, /metrics is served there only (e.g. a port that is not published): a server that
- * listens once the API server does (start hooks) and closes with the app.
+ * listens when the app is ready (so app.listen() fails if it cannot) and closes with it.
  */
-export function createMetricsServer(runtime: Runtime, logger: FastifyBaseLogger): FastifyInstance {
+export function createMetricsServer(app: FastifyInstance, runtime: Runtime): FastifyInstance {
+  const logger = app.log;
   const { config, metrics } = runtime.ctx;
   const server = Fastify({
     loggerInstance: logger.child({ listener: 'metrics' }),
@@ -61,22 +61,24 @@ export function createMetricsServer(runtime: Runtime, logger: FastifyBaseLogger)
   });
   registerErrorHandlers(server);
   registerMetricsRoute(server, metrics, config.METRICS_TOKEN);
-  runtime.ctx.onStart(async () => {
+  app.addHook('onReady', async () => {
     await server.listen({ port: config.METRICS_PORT, host: config.HOST });
     logger.info({ port: config.METRICS_PORT }, 'metrics listening');
   });
-  runtime.ctx.onClose(() => server.close());
+  app.addHook('onClose', async () => {
+    await server.close();
+  });
   return server;
 }
 
 /**
  * A small server answering only /livez, /readyz and /metrics, for processes without an API (workers).
  * Its port is already an ops port, so it serves /metrics whatever METRICS_PORT says; METRICS_TOKEN applies.
- * Register infra modules on the returned app/ctx, then listen on the worker's port.
+ * Register the modules it needs on the returned app (with its ctx), then listen on the worker's port.
  */
 export function buildOpsServer(config: Config, env: Env, options: ServerOptions = {}): { app: FastifyInstance } & Runtime {
   const app = createFastify(config, options);
-  const runtime = createRuntime(config, env, app.log);
+  const runtime = createRuntime(app, config, env);
   registerOpsCore(app, runtime);
   return { app, ...runtime };
 }

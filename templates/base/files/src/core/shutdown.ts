@@ -1,25 +1,6 @@
-// Close hooks (reverse order) and the SIGTERM/SIGINT handler.
-import type { FastifyBaseLogger, FastifyInstance } from 'fastify';
+// Graceful shutdown (app.close() runs every onClose hook, last added first) and the SIGTERM/SIGINT handler.
+import type { FastifyInstance } from 'fastify';
 import type { HealthRegistry } from './health.js';
-
-export class CloseHooks {
-  readonly #hooks: Array<() => Promise<void> | void> = [];
-
-  add(close: () => Promise<void> | void): void {
-    this.#hooks.push(close);
-  }
-
-  /** Runs every hook, last registered first; a failing hook is logged and the rest still run. */
-  async closeAll(logger: FastifyBaseLogger): Promise<void> {
-    for (const close of this.#hooks.splice(0).reverse()) {
-      try {
-        await close();
-      } catch (err) {
-        logger.error({ err }, 'close hook failed');
-      }
-    }
-  }
-}
 
 const finalizers: Array<() => Promise<void>> = [];
 

@@ -28,7 +28,9 @@ async function main(): Promise<void> {
   const worker = await startWorker({ config: workerConfig, logger: app.log, metrics: ctx.metrics });
   for (const check of worker.checks) ctx.health.register(check);
   // On shutdown: readiness fails, the ops server stops, then active jobs finish before the connection closes.
-  ctx.onClose(() => worker.close());
+  app.addHook('onClose', async () => {
+    await worker.close();
+  });
   installSignalHandlers({ app, health, timeoutMs: config.SHUTDOWN_TIMEOUT_MS });
   await app.listen({ port: workerConfig.WORKER_PORT, host: config.HOST });
   app.log.info({ port: workerConfig.WORKER_PORT, config: redacted }, 'worker ops server listening');

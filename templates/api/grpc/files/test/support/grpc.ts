@@ -14,7 +14,7 @@ import {
 import { loadSync } from '@grpc/proto-loader';
 import { protoPath as healthProtoPath } from 'grpc-health-check';
 import type { BuildAppOptions, BuiltApp } from '../../src/app.js';
-import apiGrpc, { grpcApi, grpcPortOf } from '../../src/modules/api-grpc/index.js';
+import apiGrpc, { grpcApi } from '../../src/modules/api-grpc/index.js';
 import { loadProtos } from '../../src/modules/api-grpc/proto.js';
 import { resourceServices } from '../../src/modules/api-grpc/resource-services.js';
 import { modules as appModules } from '../../src/modules.js';
@@ -28,12 +28,11 @@ export interface GrpcTestApp extends BuiltApp {
 /** Every service a test app binds: the resources', then the probe. */
 export const testServices = [...resourceServices, probeService];
 
-/** The app with its start hooks run: gRPC listening on a free port of 127.0.0.1, serving testServices. */
+/** The app, ready: gRPC listening on a free port of 127.0.0.1, serving testServices. */
 export async function grpcTestApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<GrpcTestApp> {
   const modules = (options.modules ?? appModules).map((module) => (module === apiGrpc ? grpcApi(testServices) : module));
   const built = await testApp({ HOST: '127.0.0.1', GRPC_PORT: '0', ...env }, { ...options, modules });
-  await built.startHooks.runAll();
-  return { ...built, address: `127.0.0.1:${grpcPortOf(built.app)}` };
+  return { ...built, address: `127.0.0.1:${built.app.grpcPort}` };
 }
 
 let loaded: ReturnType<typeof loadPackageDefinition> | undefined;

@@ -1,13 +1,14 @@
 // Stacks with db-postgres also run the REST tests against the PostgreSQL named by TEST_DATABASE_URL.
 // Other stacks have no test/support/postgres.ts: it is imported by a computed path so they type-check.
 import { modules } from '../../src/modules.js';
+import { moduleName } from './app.js';
 
 export interface TestDatabase {
   url: string;
   drop(): Promise<void>;
 }
 
-export const stackHasPostgres = modules.some((module) => module.name === 'db-postgres');
+export const stackHasPostgres = modules.some((module) => moduleName(module) === 'db-postgres');
 
 export async function createMigratedTestDatabase(adminUrl: string): Promise<TestDatabase> {
   const support = './postgres.js';

@@ -22,26 +22,51 @@ export interface ResourceFeedOptions<S extends string> {
   singular: S;
 }
 
-// Per app, per channel. Feeds are erased with their types here; resourceFeed gives them back.
-const feeds = new WeakMap<AppContext, Map<string, Promise<ResourceFeed<ResourceRecord>>>>();
-
-/**
- * One feed per app and channel, started by the first API module that asks for it: stacks without a
- * streaming API never publish. Publishing starts before the first subscriber so that a change made
- * here reaches subscribers on other instances.
- */
-export function resourceFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>> {
-  const byChannel = feeds.get(ctx) ?? new Map<string, Promise<ResourceFeed<ResourceRecord>>>();
-  feeds.set(ctx, byChannel);
-  let feed = byChannel.get(options.channel) as Promise<ResourceFeed<T, S>> | undefined;
-  if (!feed) {
-    feed = startFeed<T, S>(ctx, options);
-    byChannel.set(options.channel, feed as Promise<ResourceFeed<ResourceRecord>>);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Decorated by the core (src/core/create-context.ts). */
+    resourceFeeds: ResourceFeeds;
   }
-  return feed;
 }
 
-async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, { channel, singular }: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>> {
+/** The app's feeds (`app.resourceFeeds`), one per channel. */
+export interface ResourceFeeds {
+  of<T extends ResourceRecord, S extends string>(options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>>;
+  /** Stops listening to the Broadcast (an onClose hook of the app). */
+  close(): Promise<void>;
+}
+
+/**
+ * Each feed is started by the first API module that asks for it: stacks without a streaming API never
+ * publish. Publishing starts before the first subscriber so that a change made here reaches subscribers
+ * on other instances.
+ */
+export function createResourceFeeds(ctx: AppContext): ResourceFeeds {
+  // Feeds are erased with their types here; of() gives them back.
+  const byChannel = new Map<string, Promise<StartedFeed<ResourceRecord>>>();
+  return {
+    async of<T extends ResourceRecord, S extends string>(options: ResourceFeedOptions<S>) {
+      let started = byChannel.get(options.channel) as Promise<StartedFeed<T, S>> | undefined;
+      if (!started) {
+        started = startFeed<T, S>(ctx, options);
+        byChannel.set(options.channel, started as Promise<StartedFeed<ResourceRecord>>);
+      }
+      return (await started).feed;
+    },
+    async close() {
+      const started = await Promise.allSettled(byChannel.values());
+      byChannel.clear();
+      for (const result of started) if (result.status === 'fulfilled') await result.value.unsubscribe();
+    },
+  };
+}
+
+interface StartedFeed<T extends ResourceRecord, S extends string = string> {
+  feed: ResourceFeed<T, S>;
+  unsubscribe: () => Promise<void>;
+}
+
+async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, { channel, singular }: ResourceFeedOptions<S>): Promise<StartedFeed<T, S>> {
   type Change = ResourceChange<T, S>;
   const { broadcast } = ctx.ports;
   const log = ctx.logger.child({ component: 'resource-feed', channel });
@@ -63,7 +88,6 @@ async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppCon
       log.warn({ err }, 'dropped an unreadable feed message');
     }
   });
-  ctx.onClose(unsubscribe);
 
   const publish = async (change: Change): Promise<void> => {
     try {
@@ -79,11 +103,12 @@ async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppCon
   events.on(`${singular}.updated`, (data) => publish({ event: `${singular}.updated`, data: data as T }));
   events.on(`${singular}.deleted`, (data) => publish({ event: `${singular}.deleted`, data: data as { id: string } }));
 
-  return {
+  const feed: ResourceFeed<T, S> = {
     subscribe(listener) {
       const entry = (change: Change) => listener(change);
       listeners.add(entry);
       return () => listeners.delete(entry);
     },
   };
+  return { feed, unsubscribe };
 }

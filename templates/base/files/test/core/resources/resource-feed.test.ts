@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../../../src/app.js';
 import { asResourceEventBus } from '../../../src/core/events.js';
-import { resourceFeed, type ResourceChange, type ResourceFeed } from '../../../src/core/resources/resource-feed.js';
-import { coreRuntimes } from '../../support/app.js';
+import type { ResourceChange, ResourceFeed } from '../../../src/core/resources/resource-feed.js';
+import { coreRuntimes, testModules } from '../../support/app.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { createWidgetsService, type Widget } from '../../support/widgets.js';
 
@@ -10,7 +10,7 @@ import { createWidgetsService, type Widget } from '../../support/widgets.js';
 const runtime = coreRuntimes();
 
 type WidgetChange = ResourceChange<Widget, 'widget'>;
-const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => resourceFeed(built.ctx, { channel: 'widgets', singular: 'widget' });
+const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => built.app.resourceFeeds.of({ channel: 'widgets', singular: 'widget' });
 
 describe('resource feed', () => {
   it('streams every change made through the service, in order, until the subscriber stops', async () => {
@@ -35,7 +35,7 @@ describe('resource feed', () => {
     const published: string[] = [];
     await built.ctx.ports.broadcast.subscribe('widgets', (m) => void published.push(m));
     expect(await widgetsFeed(built)).toBe(await widgetsFeed(built));
-    expect(await resourceFeed(built.ctx, { channel: 'gadgets', singular: 'gadget' })).not.toBe(await widgetsFeed(built));
+    expect(await built.app.resourceFeeds.of({ channel: 'gadgets', singular: 'gadget' })).not.toBe(await widgetsFeed(built));
     await createWidgetsService(built.ctx).create({ name: 'once', description: '' });
     expect(published).toHaveLength(1);
   });
@@ -81,6 +81,18 @@ describe('resource feed', () => {
     await built.ctx.ports.broadcast.publish('widgets', 'not json');
     await createWidgetsService(built.ctx).create({ name: 'after', description: '' });
     expect(logs.lines.some((l) => l.msg === 'dropped an unreadable feed message' && l.channel === 'widgets')).toBe(true);
+    expect(changes.map((c) => c.event)).toEqual(['widget.created']);
+  });
+
+  it('stops listening to the Broadcast when the app closes', async () => {
+    const built = await testModules([]);
+    const { broadcast } = built.ctx.ports;
+    const changes: WidgetChange[] = [];
+    (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
+    const widget: Widget = { id: 'w1', name: 'a', description: '', size: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
+    await broadcast.publish('widgets', JSON.stringify({ event: 'widget.created', data: widget }));
+    await built.app.close();
+    await broadcast.publish('widgets', JSON.stringify({ event: 'widget.updated', data: widget }));
     expect(changes.map((c) => c.event)).toEqual(['widget.created']);
   });
 });

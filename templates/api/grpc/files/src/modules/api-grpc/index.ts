@@ -1,11 +1,11 @@
 // gRPC API on GRPC_PORT: a service per resource, grpc.health.v1.Health mirroring readiness, and server
-// reflection, started right after the HTTP server and drained before it on shutdown.
+// reflection, listening once the app is ready (before the HTTP server) and drained before it on shutdown.
 import { format } from 'node:util';
 import { Server, setLogger } from '@grpc/grpc-js';
 import { ReflectionService } from '@grpc/reflection';
-import type { FastifyInstance } from 'fastify';
+import fp from 'fastify-plugin';
 import { loadConfigFrom } from '../../core/config.js';
-import { defineModule, type AppModule } from '../../core/context.js';
+import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { accessControl } from './access.js';
 import { callAdapters } from './call.js';
 import { clientFaultsAsInvalidArgument } from './client-faults.js';
@@ -19,52 +19,56 @@ import { serviceCalls, type GrpcService } from './service.js';
 import { traceCalls } from './tracing.js';
 import { WatchRegistry } from './watches.js';
 
-const ports = new WeakMap<FastifyInstance, number>();
-
-/** The port the app's gRPC server listens on once the start hooks ran (GRPC_PORT=0 picks a free one). */
-export const grpcPortOf = (app: FastifyInstance): number | undefined => ports.get(app);
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The port the gRPC server listens on once the app is ready (with GRPC_PORT=0, the free one it got). */
+    grpcPort?: number;
+  }
+}
 
 /** The module serving these services; the app's is `grpcApi(resourceServices)`. */
 export function grpcApi(services: readonly GrpcService[]): AppModule {
-  return defineModule({
-    name: 'api-grpc',
-    kind: 'api',
+  return {
     env: envSpec,
-    async register(app, ctx) {
-      const config = loadConfigFrom(envSpec, ctx.env);
-      const log = ctx.logger.child({ component: 'grpc' });
-      // grpc-js writes its own diagnostics to stderr as text: keep every line of output JSON.
-      setLogger({ error: (...args) => log.error(format(...args)), info: (...args) => log.info(format(...args)), debug: (...args) => log.debug(format(...args)) });
-      const definition = loadProtos(services.map((service) => service.proto));
-      // Over BODY_LIMIT_BYTES grpc-js answers RESOURCE_EXHAUSTED, an unknown method UNIMPLEMENTED.
-      const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES, interceptors: [clientFaultsAsInvalidArgument] });
-      const watches = new WatchRegistry();
-      // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
-      const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
-      for (const service of services) {
-        const handlers = await service.handlers({ app, ctx, calls: serviceCalls(adapters, service.name), watches });
-        server.addService(serviceDefinition(definition, service.name), handlers);
-      }
+    plugin: fp<ModuleOptions>(
+      async (app, { ctx }) => {
+        const config = loadConfigFrom(envSpec, ctx.env);
+        const log = ctx.logger.child({ component: 'grpc' });
+        // grpc-js writes its own diagnostics to stderr as text: keep every line of output JSON.
+        setLogger({ error: (...args) => log.error(format(...args)), info: (...args) => log.info(format(...args)), debug: (...args) => log.debug(format(...args)) });
+        const definition = loadProtos(services.map((service) => service.proto));
+        // Over BODY_LIMIT_BYTES grpc-js answers RESOURCE_EXHAUSTED, an unknown method UNIMPLEMENTED.
+        const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES, interceptors: [clientFaultsAsInvalidArgument] });
+        const watches = new WatchRegistry();
+        // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
+        const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
+        for (const service of services) {
+          const handlers = await service.handlers({ app, ctx, calls: serviceCalls(adapters, service.name), watches });
+          server.addService(serviceDefinition(definition, service.name), handlers);
+        }
 
-      const health = new ReadinessHealth(ctx.health.readiness, services.map((service) => service.name), log);
-      health.implementation.addToServer(server);
-      if (config.GRPC_REFLECTION) new ReflectionService(definition).addToServer(server);
+        const health = new ReadinessHealth(ctx.health.readiness, services.map((service) => service.name), log);
+        health.implementation.addToServer(server);
+        if (config.GRPC_REFLECTION) new ReflectionService(definition).addToServer(server);
 
-      ctx.onStart(async () => {
-        await health.start(config.GRPC_HEALTH_INTERVAL_SECONDS * 1000);
-        const port = await bindServer(server, ctx.config.HOST, config.GRPC_PORT);
-        ports.set(app, port);
-        log.info({ port, services: services.map((service) => service.name), reflection: config.GRPC_REFLECTION }, 'grpc listening');
-      });
-      // Before the HTTP server closes: report NOT_SERVING, end Watch streams so clients reconnect elsewhere,
-      // let unary calls finish, then cancel what is left.
-      app.addHook('preClose', async () => {
-        health.shutdown();
-        watches.closeAll();
-        await drainServer(server, config.GRPC_DRAIN_SECONDS * 1000, log);
-      });
-    },
-  });
+        app.decorate('grpcPort', undefined);
+        // When the app is ready, so app.listen() fails (and the process stops) when gRPC cannot listen.
+        app.addHook('onReady', async () => {
+          await health.start(config.GRPC_HEALTH_INTERVAL_SECONDS * 1000);
+          app.grpcPort = await bindServer(server, ctx.config.HOST, config.GRPC_PORT);
+          log.info({ port: app.grpcPort, services: services.map((service) => service.name), reflection: config.GRPC_REFLECTION }, 'grpc listening');
+        });
+        // Before the HTTP server closes: report NOT_SERVING, end Watch streams so clients reconnect elsewhere,
+        // let unary calls finish, then cancel what is left.
+        app.addHook('preClose', async () => {
+          health.shutdown();
+          watches.closeAll();
+          await drainServer(server, config.GRPC_DRAIN_SECONDS * 1000, log);
+        });
+      },
+      { name: 'api-grpc', dependencies: ['features'] },
+    ),
+  };
 }
 
 export default grpcApi(resourceServices);

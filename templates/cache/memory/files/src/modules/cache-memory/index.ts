@@ -1,15 +1,19 @@
+import fp from 'fastify-plugin';
 import { loadConfigFrom } from '../../core/config.js';
-import { defineModule } from '../../core/context.js';
+import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { createMemoryCache } from './cache.js';
 import { envSpec } from './env.js';
 
-export default defineModule({
-  name: 'cache-memory',
-  kind: 'infra',
+export default {
   env: envSpec,
-  register(_app, ctx) {
-    const cache = createMemoryCache({ maxEntries: loadConfigFrom(envSpec, ctx.env).CACHE_MAX_ENTRIES });
-    ctx.ports.cache = cache;
-    ctx.onClose(() => cache.clear());
-  },
-});
+  plugin: fp<ModuleOptions>(
+    async (app, { ctx }) => {
+      const cache = createMemoryCache({ maxEntries: loadConfigFrom(envSpec, ctx.env).CACHE_MAX_ENTRIES });
+      ctx.ports.cache = cache;
+      app.addHook('onClose', async () => {
+        cache.clear();
+      });
+    },
+    { name: 'cache-memory' },
+  ),
+} satisfies AppModule;

@@ -1,10 +1,12 @@
-import { defineModule } from '../../core/context.js';
+import fp from 'fastify-plugin';
+import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { createMemoryRepositories } from './repositories.js';
 
-export default defineModule({
-  name: 'db-memory',
-  kind: 'infra',
-  register(_app, ctx) {
-    ctx.ports.repositories = createMemoryRepositories();
-  },
-});
+export default {
+  plugin: fp<ModuleOptions>(
+    async (_app, { ctx }) => {
+      ctx.ports.repositories = createMemoryRepositories();
+    },
+    { name: 'db-memory' },
+  ),
+} satisfies AppModule;

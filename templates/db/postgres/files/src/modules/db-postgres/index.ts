@@ -1,6 +1,7 @@
+import fp from 'fastify-plugin';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { loadConfigFrom, type Config, type ConfigFrom } from '../../core/config.js';
-import { defineModule } from '../../core/context.js';
+import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { envSpec } from './env.js';
 import { postgresHealthCheck } from './health.js';
 import { registerPoolMetrics } from './metrics.js';
@@ -12,27 +13,32 @@ import { createPostgresRepositories } from './repositories.js';
 const pgliteDataDir = (config: ConfigFrom<typeof envSpec>, nodeEnv: Config['NODE_ENV']): string =>
   config.PGLITE_DATA_DIR ?? (nodeEnv === 'test' ? 'memory://' : '.data/pglite');
 
-export default defineModule({
-  name: 'db-postgres',
-  kind: 'infra',
+export default {
   env: envSpec,
-  async register(_app, ctx) {
-    const config = loadConfigFrom(envSpec, ctx.env);
-    const url = config.DATABASE_URL;
-    if (url) {
-      // Schema is applied by `npm run db:migrate` (deploy step), not at start.
-      const pool = createPool({ ...config, applicationName: ctx.config.OTEL_SERVICE_NAME }, url);
-      pool.on('error', (err) => ctx.logger.error({ err }, 'idle PostgreSQL client error'));
-      ctx.onClose(() => pool.end());
-      registerPoolMetrics(ctx.metrics, pool);
-      ctx.health.register(postgresHealthCheck(pool));
-      ctx.ports.repositories = createPostgresRepositories(drizzle({ client: pool }));
-      return;
-    }
-    const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
-    ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
-    const pglite = await openPglite(dataDir, config.PGLITE_IMAGE);
-    ctx.onClose(pglite.close);
-    ctx.ports.repositories = createPostgresRepositories(pglite.db);
-  },
-});
+  plugin: fp<ModuleOptions>(
+    async (app, { ctx }) => {
+      const config = loadConfigFrom(envSpec, ctx.env);
+      const url = config.DATABASE_URL;
+      if (url) {
+        // Schema is applied by `npm run db:migrate` (deploy step), not at start.
+        const pool = createPool({ ...config, applicationName: ctx.config.OTEL_SERVICE_NAME }, url);
+        pool.on('error', (err) => ctx.logger.error({ err }, 'idle PostgreSQL client error'));
+        app.addHook('onClose', async () => {
+          await pool.end();
+        });
+        registerPoolMetrics(ctx.metrics, pool);
+        ctx.health.register(postgresHealthCheck(pool));
+        ctx.ports.repositories = createPostgresRepositories(drizzle({ client: pool }));
+        return;
+      }
+      const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
+      ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
+      const pglite = await openPglite(dataDir, config.PGLITE_IMAGE);
+      app.addHook('onClose', async () => {
+        await pglite.close();
+      });
+      ctx.ports.repositories = createPostgresRepositories(pglite.db);
+    },
+    { name: 'db-postgres' },
+  ),
+} satisfies AppModule;

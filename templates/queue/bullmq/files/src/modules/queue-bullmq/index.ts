@@ -1,6 +1,7 @@
+import fp from 'fastify-plugin';
 import type {} from '../connection-redis/augment.js';
 import { loadConfigFrom } from '../../core/config.js';
-import { defineModule, type AppContext } from '../../core/context.js';
+import type { AppContext, AppModule, ModuleOptions } from '../../core/context.js';
 import { asResourceEventBus } from '../../core/events.js';
 import type { JobQueue } from '../../core/ports.js';
 import type { ResourceRecord } from '../../core/resources/records.js';
@@ -25,28 +26,29 @@ function createInProcessQueue(ctx: AppContext, queueName: string) {
 }
 
 /**
- * Register after connection-redis. Enqueues every resource's job on its event (resource-jobs.ts); with
+ * Enqueues every resource's job on its event (resource-jobs.ts); with
  * Redis the jobs run in the worker process (startWorker), without it in this one.
  */
-export default defineModule({
-  name: 'queue-bullmq',
-  kind: 'infra',
+export default {
   env: envSpec,
-  register(_app, ctx) {
-    const redis = ctx.connections.redis;
-    const queueName = loadConfigFrom(envSpec, ctx.env).QUEUE_NAME;
-    const queue: JobQueue & { close(): Promise<void> } = redis
-      ? createBullmqQueue(redis, queueName, { prefix: bullmqPrefix(loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX) })
-      : createInProcessQueue(ctx, queueName);
-    ctx.ports.queue = queue;
-    // Resource code names its events in DomainEvents; a job only knows its name and gets a record.
-    const events = asResourceEventBus(ctx.events);
-    const unsubscribes = resourceJobs.map((job) =>
-      events.on(job.name, (record) => queue.enqueue(job.name, record, { jobId: job.jobId(record as ResourceRecord) })),
-    );
-    ctx.onClose(async () => {
-      for (const unsubscribe of unsubscribes) unsubscribe();
-      await queue.close();
-    });
-  },
-});
+  plugin: fp<ModuleOptions>(
+    async (app, { ctx }) => {
+      const redis = ctx.connections.redis;
+      const queueName = loadConfigFrom(envSpec, ctx.env).QUEUE_NAME;
+      const queue: JobQueue & { close(): Promise<void> } = redis
+        ? createBullmqQueue(redis, queueName, { prefix: bullmqPrefix(loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX) })
+        : createInProcessQueue(ctx, queueName);
+      ctx.ports.queue = queue;
+      // Resource code names its events in DomainEvents; a job only knows its name and gets a record.
+      const events = asResourceEventBus(ctx.events);
+      const unsubscribes = resourceJobs.map((job) =>
+        events.on(job.name, (record) => queue.enqueue(job.name, record, { jobId: job.jobId(record as ResourceRecord) })),
+      );
+      app.addHook('onClose', async () => {
+        for (const unsubscribe of unsubscribes) unsubscribe();
+        await queue.close();
+      });
+    },
+    { name: 'queue-bullmq', dependencies: ['connection-redis'] },
+  ),
+} satisfies AppModule;
