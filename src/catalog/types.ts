@@ -68,7 +68,7 @@ export interface ModuleManifest {
   runtimeFiles?: string[];
   /** Test files vitest runs once per `npm test` before any test file (globalSetup), e.g. one migrated embedded database. */
   testGlobalSetup?: string[];
-  /** Variables every test app gets (test/support/app.ts), e.g. a free port for a listener the app starts when ready. */
+  /** Variables every test app gets (vitest.config.ts provides them to test/support/app.ts), e.g. a free port for a listener the app starts when ready. */
   testEnv?: Record<string, string>;
   /** The port of the generated core the module fills (documentation and `info`). */
   fills?: string;

@@ -80,15 +80,16 @@ describe('compose', () => {
     }
   });
 
-  it('registers modules in src/modules.ts in dependency order: adapters, the features, then the APIs', () => {
+  it('registers modules in src/modules.ts in dependency order: adapters, the default ports, the features, then the APIs', () => {
     const modulesTs = compose(input()).files.get('src/modules.ts')!;
-    const [connection, db, cache, queue, features, api] = ['connectionRedis', 'dbMemory', 'cacheRedis', 'queueBullmq', 'features', 'apiRest'].map((name) =>
-      modulesTs.indexOf(`  ${name},`),
+    const [connection, db, cache, queue, defaults, features, api] = ['connectionRedis', 'dbMemory', 'cacheRedis', 'queueBullmq', 'defaultPorts', 'features', 'apiRest'].map(
+      (name) => modulesTs.indexOf(`  ${name},`),
     );
-    expect([connection, db, cache, queue, features, api].every((index) => index! > 0)).toBe(true);
+    expect([connection, db, cache, queue, defaults, features, api].every((index) => index! > 0)).toBe(true);
     expect(connection).toBeLessThan(cache!);
     expect(connection).toBeLessThan(queue!);
-    for (const adapter of [db, cache, queue]) expect(adapter).toBeLessThan(features!);
+    for (const adapter of [db, cache, queue]) expect(adapter).toBeLessThan(defaults!);
+    expect(defaults).toBeLessThan(features!);
     expect(features).toBeLessThan(api!);
     expect(modulesTs).toContain("import features from './features/index.js';");
   });

@@ -4,6 +4,7 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { composeStack } from '../../src/compose/compose-stack.js';
 import { packageRoot } from '../../src/paths.js';
 import { loadedAugmenting, scanPackages, type PackageGraph } from '../../tools/matrix/augmenting-packages.js';
 import { setUnits } from '../../tools/matrix/file-units.js';
@@ -131,6 +132,16 @@ describe('src/modules.ts (the glue)', () => {
       { index: 'src/modules/alpha/index.ts', lines: [3, 7] },
       { index: 'src/modules/beta/index.ts', lines: [4, 8] },
     ]);
+  });
+
+  it('reads the src/modules.ts the generator writes, the features plugin included', async () => {
+    const stack = { api: ['rest', 'graphql'], db: ['postgres'], cache: ['redis'], auth: ['jwt'], queue: ['bullmq'] };
+    const { files } = await composeStack('glue', stack);
+    const entries = readGlue(files.get('src/modules.ts')!)?.entries.map((entry) => entry.index);
+    expect(entries).toContain('src/features/index.ts');
+    expect(entries).toContain('src/core/default-ports.ts');
+    expect(entries).toContain('src/modules/api-graphql/index.ts');
+    for (const index of entries ?? []) expect(files.has(index), index).toBe(true);
   });
 
   it('is checked whole when it is not the generated shape', () => {

@@ -7,7 +7,8 @@
 export const GLUE_PATH = 'src/modules.ts';
 
 const CONTEXT_IMPORT = "import type { AppModule } from './core/context.js';";
-const MODULE_IMPORT = /^import (\w+) from '(\.\/modules\/[\w-]+\/index\.js)';$/;
+/** A module's index, or the core's default ports and the features plugin, which are registered the same way. */
+const MODULE_IMPORT = /^import (\w+) from '(\.\/(?:modules\/[\w-]+\/index|features\/index|core\/default-ports)\.js)';$/;
 
 export interface GlueEntry {
   /** The registered module's index file (a path of the set). */

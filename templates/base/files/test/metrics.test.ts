@@ -21,7 +21,7 @@ describe('metrics', () => {
     await app.inject('/probe/items/missing');
     await app.inject('/nope/12345');
     // Through the stack's cache, whichever resources the project has.
-    const widgets = createWidgetsService(built.ctx);
+    const widgets = createWidgetsService(built);
     const widget = await widgets.create({ name: 't', description: 'b' });
     await widgets.get(widget.id); // cache miss
     await widgets.get(widget.id); // cache hit
@@ -48,7 +48,7 @@ describe('metrics', () => {
   });
 
   it('counts cache hits and misses by cache kind', (ctx) => {
-    const { kind } = built.ctx.ports.cache;
+    const { kind } = built.app.cache;
     if (kind === 'none') ctx.skip('this stack has no cache');
     expect(text).toMatch(new RegExp(`cache_requests_total\\{cache="${kind}",result="hit"\\} 1`));
     expect(text).toMatch(new RegExp(`cache_requests_total\\{cache="${kind}",result="miss"\\} 2`));

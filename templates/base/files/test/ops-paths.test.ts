@@ -3,15 +3,15 @@ import type { BuiltApp } from '../src/app.js';
 import { requirePrincipal } from '../src/core/auth.js';
 import { modules } from '../src/modules.js';
 import { testApp, testModule } from './support/app.js';
-import { fakeAuthModule } from './support/fake-auth.js';
+import { withFakeAuth } from './support/fake-auth.js';
 import { probeRoutes } from './support/probe-routes.js';
 import { portOf, rawRequest } from './support/raw-http.js';
 
 // User routes whose paths start like an ops endpoint's: ordinary API routes all the same.
 const LOOKALIKES = ['/metricsfoo', '/metrics/x', '/livez-debug', '/readyz/deep', '/docs-private', '/docsx', '/docs/private', '/openapi.json.bak'];
 
-const lookalikeRoutes = testModule('lookalike-routes', (app, ctx) => {
-  for (const url of LOOKALIKES) app.get(url, { preHandler: requirePrincipal(() => ctx.ports.authenticator) }, async () => ({ user: 'route' }));
+const lookalikeRoutes = testModule('lookalike-routes', (app) => {
+  for (const url of LOOKALIKES) app.get(url, { preHandler: requirePrincipal(() => app.authenticator) }, async () => ({ user: 'route' }));
 });
 
 /** Every route @fastify/swagger-ui and the REST module serve, when this stack has them. */
@@ -30,7 +30,7 @@ describe('ops endpoints are exact: look-alike paths are rate limited and authent
   let built: BuiltApp;
   let port: number;
   beforeAll(async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '1000' }, { modules: [...modules, fakeAuthModule, probeRoutes, lookalikeRoutes] });
+    built = await testApp({ RATE_LIMIT_MAX: '1000' }, { modules: withFakeAuth([...modules, probeRoutes, lookalikeRoutes]) });
     await built.app.listen({ host: '127.0.0.1', port: 0 });
     port = portOf(built.app);
   });

@@ -3,7 +3,7 @@ import type { BuiltApp } from '../src/app.js';
 import { MemoryRateLimitStore } from '../src/core/rate-limit.js';
 import { modules } from '../src/modules.js';
 import { testApp, testModule } from './support/app.js';
-import { fakeAuthModule } from './support/fake-auth.js';
+import { withFakeAuth } from './support/fake-auth.js';
 import { probeRoutes } from './support/probe-routes.js';
 
 const ITEM = '/probe/items/1';
@@ -43,7 +43,7 @@ describe('rate limiting', () => {
   });
 
   it('keys by authenticated principal, else by client IP', async () => {
-    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, fakeAuthModule, probeRoutes] });
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: withFakeAuth([...modules, probeRoutes]) });
     expect((await built.app.inject(ITEM)).statusCode).toBe(200);
     expect((await built.app.inject(ITEM)).statusCode).toBe(429); // same IP
     const asUser = await built.app.inject({ url: ITEM, headers: { authorization: 'Bearer good-token' } });
@@ -51,10 +51,10 @@ describe('rate limiting', () => {
   });
 
   it('lets requests through without headers when the store fails (fail open)', async () => {
-    const failing = testModule('failing-rate-limit-store', (_app, ctx) => {
-      ctx.ports.rateLimitStore = { kind: 'broken', hit: () => Promise.reject(new Error('store down')) };
+    const failing = testModule('failing-rate-limit-store', (app) => {
+      app.decorate('rateLimitStore', { kind: 'broken', hit: () => Promise.reject(new Error('store down')) });
     });
-    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [...modules, failing, probeRoutes] });
+    built = await testApp({ RATE_LIMIT_MAX: '1' }, { modules: [failing, ...modules, probeRoutes] });
     for (let i = 0; i < 3; i++) {
       const res = await built.app.inject(ITEM);
       expect(res.statusCode).toBe(200);

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
-import { fakeAuthModule } from './support/fake-auth.js';
+import { withFakeAuth } from './support/fake-auth.js';
 import { codes, graphql } from './support/graphql.js';
 
 /** `count` aliases of one field, for documents that cost or weigh a known amount. */
@@ -164,7 +164,7 @@ describe('GraphQL endpoint', () => {
 describe('GraphQL endpoint with an authenticator that requires a principal', () => {
   let built: BuiltApp;
   beforeAll(async () => {
-    built = await testApp({}, { modules: [...modules, fakeAuthModule] });
+    built = await testApp({}, { modules: withFakeAuth(modules) });
   });
   afterAll(() => built.app.close());
 

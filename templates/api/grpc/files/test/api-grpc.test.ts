@@ -4,7 +4,7 @@ import { gzipSync } from 'node:zlib';
 import { status } from '@grpc/grpc-js';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules.js';
-import { fakeAuthModule } from './support/fake-auth.js';
+import { withFakeAuth } from './support/fake-auth.js';
 import { collect, grpcTestApp, metadataOf, serviceClient, streamStarted, unary, type GrpcTestApp } from './support/grpc.js';
 import { PROBE_SERVICE, type ProbeClient } from './support/grpc-probe.js';
 import { grpcFrame, http2Call, RawGrpcClient } from './support/grpc-raw.js';
@@ -124,7 +124,7 @@ describe('gRPC auth and rate limiting', () => {
   });
 
   it('reads openly, requires a principal to write, and rejects bad tokens with their WWW-Authenticate', async () => {
-    app = await grpcTestApp({}, { modules: [...modules, fakeAuthModule] });
+    app = await grpcTestApp({}, { modules: withFakeAuth(modules) });
     client = serviceClient<ProbeClient>(app.address, PROBE_SERVICE);
     const anonymous = await unary((cb) => client!.Write({ text: 't' }, cb));
     expect(anonymous.error).toMatchObject({ code: status.UNAUTHENTICATED, details: 'Authentication required' });

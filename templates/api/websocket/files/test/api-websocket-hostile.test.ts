@@ -86,7 +86,7 @@ describe('WebSocket API under hostile frames', () => {
     const client = await connect(url);
     try {
       expect(await client.request({ v: 1, type: 'subscribe', topic: WIDGETS_TOPIC })).toEqual({ v: 1, type: 'subscribed', topic: WIDGETS_TOPIC });
-      const widget = await createWidgetsService(built.ctx).create({ name: 'after', description: '' });
+      const widget = await createWidgetsService(built).create({ name: 'after', description: '' });
       expect(await client.next()).toMatchObject({ type: 'event', event: 'widget.created', data: { id: widget.id } });
     } finally {
       await client.close();

@@ -7,7 +7,7 @@ import apiWebsocket, { websocketApi } from '../src/modules/api-websocket/index.j
 import { resourceTopics } from '../src/modules/api-websocket/resource-topics.js';
 import { modules } from '../src/modules.js';
 import { testApp } from './support/app.js';
-import { fakeAuthModule } from './support/fake-auth.js';
+import { withFakeAuth } from './support/fake-auth.js';
 import { captureLogs } from './support/log-capture.js';
 import { createWidgetsService, type Widget } from './support/widgets.js';
 import { connect, type TestClient } from './support/websocket-client.js';
@@ -54,7 +54,7 @@ afterEach(async () => {
 describe('WebSocket API', () => {
   it('acknowledges a subscription and streams the created, updated and deleted records of its topic', async () => {
     const { built, url } = await shared();
-    const widgets = createWidgetsService(built.ctx);
+    const widgets = createWidgetsService(built);
     const ws = await client(url);
     expect(await ws.request({ ...subscribe, id: 'sub-1' })).toEqual({ v: 1, type: 'subscribed', topic, id: 'sub-1' });
 
@@ -74,7 +74,7 @@ describe('WebSocket API', () => {
     const { built, url } = await shared();
     const [subscriber, bystander] = [await client(url), await client(url)];
     await subscriber.request(subscribe);
-    await createWidgetsService(built.ctx).create({ name: 'one', description: '' });
+    await createWidgetsService(built).create({ name: 'one', description: '' });
     expect((await subscriber.next()).event).toBe('widget.created');
     expect(await bystander.request({ v: 1, type: 'ping' })).toEqual({ v: 1, type: 'pong' });
   });
@@ -120,7 +120,7 @@ describe('WebSocket API', () => {
 
   it('authenticates the upgrade: a bad token gets 401, a good one connects as its principal, none as anonymous', async () => {
     const logs = captureLogs();
-    const { url } = await listening({ LOG_LEVEL: 'info' }, { modules: withWidgetsTopic([...modules, fakeAuthModule]), logStream: logs.stream });
+    const { url } = await listening({ LOG_LEVEL: 'info' }, { modules: withWidgetsTopic(withFakeAuth(modules)), logStream: logs.stream });
     await expect(connect(url, { headers: { authorization: 'Bearer bad-token' } })).rejects.toThrow('upgrade refused: 401');
     const authenticated = await client(url, { headers: { authorization: 'Bearer good-token' } });
     expect(await authenticated.request(subscribe)).toMatchObject({ type: 'subscribed' });

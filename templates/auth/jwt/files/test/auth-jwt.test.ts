@@ -24,7 +24,7 @@ const { JWT_ISSUER: ISS, JWT_AUDIENCE: AUD } = loadConfigFrom(envSpec, testEnv()
 async function authenticatorWith(env: Record<string, string>): Promise<Authenticator> {
   const built = await testModules([authJwt], env);
   await built.app.close();
-  return built.ctx.ports.authenticator;
+  return built.app.authenticator;
 }
 const rejection = (promise: Promise<unknown>) => promise.then(() => undefined, (e: unknown) => e as HttpProblem);
 
@@ -139,8 +139,8 @@ describe('auth-jwt verified-token cache', () => {
 });
 
 describe('auth-jwt over HTTP', () => {
-  const whoami = testModule('whoami', (app, ctx) => {
-    app.get('/whoami', { onRequest: requirePrincipal(() => ctx.ports.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
+  const whoami = testModule('whoami', (app) => {
+    app.get('/whoami', { onRequest: requirePrincipal(() => app.authenticator) }, async (req) => ({ sub: req.principal?.subject }));
   });
 
   it('answers 401 problem+json without a token or with a bad one, and 200 with a valid one', async () => {

@@ -1,24 +1,10 @@
-// What every module receives (its plugin options): the core's services, and the ports modules fill.
+// What every module receives (its plugin options): the core's services. Ports are decorators (ports.ts).
 import type { FastifyBaseLogger, FastifyPluginAsync, FastifyPluginCallback } from 'fastify';
 import type { Registry } from 'prom-client';
-import type { Repositories } from '../features/index.js';
 import type { Config, Env, EnvSpec } from './config.js';
 import type { EventBus } from './events.js';
 import type { HealthReport } from './health.js';
-import type { Authenticator, Broadcast, Cache, HealthCheck, JobQueue, RateLimitStore } from './ports.js';
-
-export interface Ports {
-  repositories?: Repositories; // filled by a db module; required by the time the features register
-  cache: Cache; // default: no-op cache
-  authenticator: Authenticator; // default: anonymous, nothing required
-  rateLimitStore: RateLimitStore; // default: in memory
-  broadcast: Broadcast; // default: this process only
-  queue?: JobQueue;
-}
-
-/** Shared connections; connection modules augment this interface (declaration merging). */
-// biome-ignore lint/suspicious/noEmptyInterface: empty until connection modules merge their members in
-export interface Connections {}
+import type { HealthCheck } from './ports.js';
 
 export interface AppContext {
   /** The core's variables; a module reads its own from `env` with loadConfigFrom(its envSpec, ctx.env). */
@@ -27,8 +13,6 @@ export interface AppContext {
   logger: FastifyBaseLogger;
   metrics: Registry;
   events: EventBus; // in-process domain events, e.g. "note.created"
-  ports: Ports;
-  connections: Connections;
   health: {
     register(check: HealthCheck): void;
     /** What /readyz reports, for listeners with their own health protocol (gRPC health). */

@@ -1,5 +1,10 @@
-// Core defaults, replaced by modules: no cache, nobody authenticated, in-memory rate-limit counters.
+// The core's default for every port no module decorated: no cache, nobody authenticated, rate-limit
+// counters and broadcasts in this process. src/modules.ts registers it after the adapters.
+import fp from 'fastify-plugin';
+import { LocalBroadcast } from './broadcast.js';
+import type { AppModule, ModuleOptions } from './context.js';
 import type { Authenticator, Cache } from './ports.js';
+import { MemoryRateLimitStore } from './rate-limit.js';
 
 export const noopCache: Cache = {
   kind: 'none',
@@ -16,3 +21,21 @@ export const anonymousAuthenticator: Authenticator = {
     return undefined;
   },
 };
+
+export default {
+  plugin: fp<ModuleOptions>(
+    async (app) => {
+      if (!app.hasDecorator('cache')) app.decorate('cache', noopCache);
+      if (!app.hasDecorator('authenticator')) app.decorate('authenticator', anonymousAuthenticator);
+      if (!app.hasDecorator('broadcast')) app.decorate('broadcast', new LocalBroadcast());
+      if (!app.hasDecorator('rateLimitStore')) {
+        const store = new MemoryRateLimitStore();
+        app.decorate('rateLimitStore', store);
+        app.addHook('onClose', async () => {
+          store.close();
+        });
+      }
+    },
+    { name: 'default-ports' },
+  ),
+} satisfies AppModule;

@@ -32,7 +32,7 @@ export async function registerHttpCore(app: FastifyInstance, ctx: AppContext): P
     maxAge: CORS_PREFLIGHT_MAX_AGE_SECONDS,
   });
   // Order matters: identify the caller, count the hit (by principal or IP), then reject bad credentials.
-  registerAuthentication(app, () => ctx.ports.authenticator);
-  registerRateLimit(app, rateLimitPolicy(ctx.config), () => ctx.ports.rateLimitStore);
+  registerAuthentication(app, () => app.authenticator);
+  registerRateLimit(app, rateLimitPolicy(ctx.config), () => app.rateLimitStore);
   registerAuthFailureGate(app);
 }

@@ -1,9 +1,31 @@
-// Ports: the small interfaces the app talks to. Each module fills one.
+// Ports: the small interfaces the app talks to, each a decorator of the app. A module decorates the one
+// it provides; default-ports.ts decorates the core's default for every one no module did.
+import type { Repositories } from '../features/index.js';
 
-/** A db module fills `repositories`: one Crud per resource (Repositories in src/features/index.ts). */
 export type { Crud } from './resources/records.js';
 
-/** Filled by a cache module; the core default is a no-op cache (cache/none). */
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** One Crud per resource (src/features/index.ts), decorated by the db module. */
+    repositories: Repositories;
+    /** Default: no cache. */
+    cache: Cache;
+    /** Default: anonymous, nothing required. */
+    authenticator: Authenticator;
+    /** Default: counters in this process. */
+    rateLimitStore: RateLimitStore;
+    /** Default: this process only. */
+    broadcast: Broadcast;
+  }
+}
+
+/** What a resource's service reads from the app: its repository (and the others, for references) and the cache. */
+export interface ServicePorts {
+  repositories: Repositories;
+  cache: Cache;
+}
+
+/** Decorated by a cache module; the core default is a no-op cache (cache/none). */
 export interface Cache {
   readonly kind: string; // label for metrics/logs, e.g. "memory", "redis", "none"
   get(key: string): Promise<string | undefined>;
@@ -16,7 +38,7 @@ export interface Principal {
   scopes: string[];
   claims: Record<string, unknown>;
 }
-/** Filled by an auth module; the core default (auth/none) authenticates nobody and requires nothing. */
+/** Decorated by an auth module; the core default (auth/none) authenticates nobody and requires nothing. */
 /**
  * What a client presented, whatever the API style: the Authorization header of an HTTP request or a
  * WebSocket upgrade, the `authorization` metadata of a gRPC call.
@@ -49,7 +71,7 @@ export interface Broadcast {
   subscribe(channel: string, listener: (message: string) => void): Promise<() => Promise<void>>;
 }
 
-/** Filled by a queue module. */
+/** Decorated by a queue module (`app.queue`). */
 export interface JobQueue {
   readonly kind: string;
   enqueue(name: string, data: unknown, options: { jobId: string }): Promise<void>;

@@ -1,5 +1,5 @@
 // A resource the core tests declare for themselves, so they pass whichever resources the project has.
-import type { AppContext } from '../../src/core/context.js';
+import type { BuiltApp } from '../../src/app.js';
 import { checkFields, checkPatchFields, fieldRule, type FieldRules } from '../../src/core/resources/field-rules.js';
 import type { Crud, ResourceRecord } from '../../src/core/resources/records.js';
 import { createResourceService, type ResourceServiceOptions } from '../../src/core/resources/resource-service.js';
@@ -26,15 +26,17 @@ const rules: FieldRules<WidgetInput> = {
 
 export const createWidgetsRepository = (): WidgetsCrud => createMemoryRepository<Widget, WidgetInput, WidgetPatch>();
 
+/** The widgets service of a test app: on the app's cache unless the test gives one. */
 export function createWidgetsService(
-  ctx: AppContext,
+  { app, ctx }: Pick<BuiltApp, 'app' | 'ctx'>,
   repository: WidgetsCrud = createWidgetsRepository(),
-  options: Pick<ResourceServiceOptions<Widget, WidgetInput, WidgetPatch>, 'checkRefs'> = {},
+  options: Partial<Pick<ResourceServiceOptions<Widget, WidgetInput, WidgetPatch>, 'checkRefs' | 'cache'>> = {},
 ): WidgetsCrud {
   return createResourceService(ctx, {
     singular: 'widget',
     plural: 'widgets',
     repository,
+    cache: app.cache,
     normalizeInput: (input) => checkFields(rules, input),
     normalizePatch: (patch) => checkPatchFields(rules, patch),
     ...options,

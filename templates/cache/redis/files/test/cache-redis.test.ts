@@ -11,7 +11,7 @@ import { createWidgetsService } from './support/widgets.js';
 describe('cache-redis without REDIS_URL: in-process LRU', () => {
   it('is selected when there is no Redis connection', async () => {
     const built = await testModules([connectionRedis, cacheRedis]);
-    expect(built.ctx.ports.cache.kind).toBe('memory');
+    expect(built.app.cache.kind).toBe('memory');
     await built.app.close();
   });
 
@@ -42,12 +42,12 @@ describeWithService('TEST_REDIS_URL', 'cache-redis over the shared Redis connect
   });
 
   it('gets, sets with a TTL under the key prefix, and deletes', async () => {
-    const cache = built.ctx.ports.cache;
+    const cache = built.app.cache;
     expect(cache.kind).toBe('redis');
     expect(await cache.get('record:1')).toBeUndefined();
     await cache.set('record:1', '{"a":1}', 30);
     expect(await cache.get('record:1')).toBe('{"a":1}');
-    const ttl = await built.ctx.connections.redis!.ttl(`${prefix}cache:record:1`);
+    const ttl = await built.app.redis!.ttl(`${prefix}cache:record:1`);
     expect(ttl).toBeGreaterThan(25);
     expect(ttl).toBeLessThanOrEqual(30);
     await cache.delete('record:1');
@@ -55,9 +55,9 @@ describeWithService('TEST_REDIS_URL', 'cache-redis over the shared Redis connect
   });
 
   it('expires entries', async () => {
-    await built.ctx.ports.cache.set('short', 'v', 1);
+    await built.app.cache.set('short', 'v', 1);
     await new Promise((r) => setTimeout(r, 1100));
-    expect(await built.ctx.ports.cache.get('short')).toBeUndefined();
+    expect(await built.app.cache.get('short')).toBeUndefined();
   });
 
   // Every resource's service is the core's createResourceService bound to its names: the widgets of the
@@ -65,8 +65,8 @@ describeWithService('TEST_REDIS_URL', 'cache-redis over the shared Redis connect
   it("serves a resource service cache-aside on the app's cache: stored on read with CACHE_TTL_SECONDS, dropped on write", async () => {
     const app = await testApp({ REDIS_URL: url, REDIS_KEY_PREFIX: prefix, CACHE_TTL_SECONDS: '40' });
     try {
-      const redis = app.ctx.connections.redis!;
-      const widgets = createWidgetsService(app.ctx);
+      const redis = app.app.redis!;
+      const widgets = createWidgetsService(app);
       const widget = await widgets.create({ name: 'cached', description: '' });
       const key = `${prefix}cache:widgets:${widget.id}`;
       expect(await redis.exists(key)).toBe(0); // creating does not fill the cache

@@ -15,8 +15,8 @@ describe('connection-redis without REDIS_URL', () => {
   it('warns, opens no connection, registers no check and keeps the in-memory rate-limit store', async () => {
     const logs = captureLogs();
     const built = await testModules([connectionRedis], { LOG_LEVEL: 'info' }, { logStream: logs.stream });
-    expect(built.ctx.connections.redis).toBeUndefined();
-    expect(built.ctx.ports.rateLimitStore.kind).toBe('memory');
+    expect(built.app.redis).toBeUndefined();
+    expect(built.app.rateLimitStore.kind).toBe('memory');
     expect(await built.health.readiness()).toEqual({ status: 'pass', checks: {} });
     expect(logs.lines.filter((l) => String(l.msg).includes('REDIS_URL is not set'))).toHaveLength(1);
     await built.app.close();
@@ -73,12 +73,12 @@ describeWithService('TEST_REDIS_URL', 'connection-redis with REDIS_URL (real Red
   });
 
   it('shares one client and passes the redis readiness check', async () => {
-    expect(built.ctx.connections.redis).toBeDefined();
+    expect(built.app.redis).toBeDefined();
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { redis: { status: 'pass' } } });
   });
 
   it('counts concurrent hits atomically in one fixed window', async () => {
-    const store = built.ctx.ports.rateLimitStore;
+    const store = built.app.rateLimitStore;
     expect(store.kind).toBe('redis');
     const results = await Promise.all(Array.from({ length: 200 }, () => store.hit('client-a', 10_000)));
     expect(results.map((r) => r.count).sort((a, b) => a - b)).toEqual(Array.from({ length: 200 }, (_, i) => i + 1));
@@ -86,11 +86,11 @@ describeWithService('TEST_REDIS_URL', 'connection-redis with REDIS_URL (real Red
       expect(r.resetMs).toBeGreaterThan(0);
       expect(r.resetMs).toBeLessThanOrEqual(10_000);
     }
-    expect(await built.ctx.connections.redis!.pttl(`${prefix}rl:client-a`)).toBeGreaterThan(0);
+    expect(await built.app.redis!.pttl(`${prefix}rl:client-a`)).toBeGreaterThan(0);
   });
 
   it('starts a new window after the previous one expires', async () => {
-    const store = built.ctx.ports.rateLimitStore;
+    const store = built.app.rateLimitStore;
     expect((await store.hit('client-b', 100)).count).toBe(1);
     expect((await store.hit('client-b', 100)).count).toBe(2);
     await new Promise((r) => setTimeout(r, 150));
@@ -109,7 +109,7 @@ describeWithService('TEST_REDIS_URL', 'broadcast over Redis pub/sub between two 
   });
 
   it('delivers a message published on either instance to the subscribers of both', async () => {
-    const [a, b] = instances.map((i) => i.ctx.ports.broadcast);
+    const [a, b] = instances.map((i) => i.app.broadcast);
     expect(a!.kind).toBe('redis');
     const got: string[] = [];
     await a!.subscribe('chan', (m) => void got.push(`a:${m}`));
@@ -128,9 +128,9 @@ describeWithService('TEST_REDIS_URL', 'broadcast over Redis pub/sub between two 
     const other = await testModules([connectionRedis], { REDIS_URL: url, REDIS_KEY_PREFIX: uniquePrefix() });
     try {
       const got: string[] = [];
-      await other.ctx.ports.broadcast.subscribe('chan', (m) => void got.push(m));
-      await instances[0]!.ctx.ports.broadcast.publish('chan', 'not for you');
-      await other.ctx.ports.broadcast.publish('chan', 'mine');
+      await other.app.broadcast.subscribe('chan', (m) => void got.push(m));
+      await instances[0]!.app.broadcast.publish('chan', 'not for you');
+      await other.app.broadcast.publish('chan', 'mine');
       await eventually(() => got.length > 0);
       expect(got).toEqual(['mine']);
     } finally {

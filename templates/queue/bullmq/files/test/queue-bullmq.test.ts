@@ -49,7 +49,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     config = loadWorkerConfig(testEnv({ REDIS_URL: url, QUEUE_NAME: queueName }));
     worker = await startWorker({ config, logger, metrics }, { processor });
     // The same queue as the module's and the worker's: same name, same prefix.
-    fastRetries = createBullmqQueue(built.ctx.connections.redis!, queueName, { backoffDelayMs: 100, prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
+    fastRetries = createBullmqQueue(built.app.redis!, queueName, { backoffDelayMs: 100, prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
   });
   afterAll(async () => {
     await worker?.close();
@@ -81,7 +81,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     });
 
   it('enqueues through BullMQ with 5 attempts and exponential backoff; the worker completes the job and counts it', async () => {
-    const queue = built.ctx.ports.queue!;
+    const queue = built.app.queue;
     expect(queue.kind).toBe('bullmq');
     const id = `probe:${randomUUID()}`;
     await queue.enqueue('probe', { id }, { jobId: id });
@@ -100,7 +100,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
   });
 
   it('deduplicates by jobId, also once the job completed', async () => {
-    const queue = built.ctx.ports.queue!;
+    const queue = built.app.queue;
     const id = `probe:${randomUUID()}`;
     await Promise.all([queue.enqueue('probe', { id }, { jobId: id }), queue.enqueue('probe', { id }, { jobId: id })]);
     await finished(id);
@@ -140,7 +140,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     await closing;
     await expect(check!.check(AbortSignal.timeout(1000))).rejects.toThrow(/Connection is closed|redis is not connected/); // its connection quit
 
-    const leftover = createBullmqQueue(built.ctx.connections.redis!, name, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
+    const leftover = createBullmqQueue(built.app.redis!, name, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
     try {
       await leftover.enqueue('probe', { id: 'after close' }, { jobId: 'after-close' });
       await new Promise((r) => setTimeout(r, 300));
@@ -163,7 +163,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     await flaky.close();
     expect(Date.now() - started).toBeLessThan(3000);
     await proxy.close();
-    const leftover = createBullmqQueue(built.ctx.connections.redis!, `${queueName}-c`, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
+    const leftover = createBullmqQueue(built.app.redis!, `${queueName}-c`, { prefix: bullmqPrefix(config.REDIS_KEY_PREFIX) });
     await leftover.queue.obliterate({ force: true });
     await leftover.close();
   });

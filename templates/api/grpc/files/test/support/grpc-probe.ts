@@ -43,11 +43,11 @@ async function answer({ text, failWithStatus, failHeaders }: ReceivedEcho): Prom
 export const probeService: GrpcService = {
   proto: fileURLToPath(new URL('./grpc-probe.proto', import.meta.url)),
   name: PROBE_SERVICE,
-  async handlers({ ctx, calls, watches }) {
+  async handlers({ app, calls, watches }) {
     return {
       Echo: calls.unary<ReceivedEcho, EchoResponse>('Echo', (request) => answer(request)),
       Write: calls.unary<ReceivedEcho, EchoResponse>('Write', async (request, call) => {
-        requirePrincipal(ctx, call);
+        requirePrincipal(app.authenticator, call);
         return answer(request);
       }),
       Listen: calls.serverStream<object, EchoResponse>('Listen', (_request, call, stream) => watches.watch(call, stream, () => () => {})),

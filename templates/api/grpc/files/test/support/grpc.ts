@@ -32,7 +32,7 @@ export const testServices = [...resourceServices, probeService];
 export async function grpcTestApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<GrpcTestApp> {
   const modules = (options.modules ?? appModules).map((module) => (module === apiGrpc ? grpcApi(testServices) : module));
   const built = await testApp({ HOST: '127.0.0.1', GRPC_PORT: '0', ...env }, { ...options, modules });
-  return { ...built, address: `127.0.0.1:${built.app.grpcPort}` };
+  return { ...built, address: `127.0.0.1:${built.app.getDecorator<number>('grpcPort')}` };
 }
 
 let loaded: ReturnType<typeof loadPackageDefinition> | undefined;

@@ -1,5 +1,5 @@
 // The shapes every resource shares: its record, a page of records, and the one CRUD interface that
-// repositories (filled by a db module) and services (what every API style calls) both implement.
+// repositories (decorated by a db module) and services (what every API style calls) both implement.
 
 export interface ResourceRecord {
   id: string;

@@ -1,8 +1,10 @@
 // The change feed of one resource: every change on any instance, for the streaming APIs (WebSocket
 // events, GraphQL subscriptions, gRPC Watch). Changes go out through the Broadcast port, so with Redis
 // every instance's subscribers see changes made on every other instance.
+import type { FastifyInstance } from 'fastify';
 import type { AppContext } from '../context.js';
 import { asResourceEventBus } from '../events.js';
+import type { Broadcast } from '../ports.js';
 import type { ResourceRecord } from './records.js';
 
 export type ResourceChange<T extends ResourceRecord, S extends string = string> =
@@ -22,14 +24,7 @@ export interface ResourceFeedOptions<S extends string> {
   singular: S;
 }
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** Decorated by the core (src/core/create-context.ts). */
-    resourceFeeds: ResourceFeeds;
-  }
-}
-
-/** The app's feeds (`app.resourceFeeds`), one per channel. */
+/** The app's feeds (its `resourceFeeds` decorator, made by the core), one per channel. */
 export interface ResourceFeeds {
   of<T extends ResourceRecord, S extends string>(options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>>;
   /** Stops listening to the Broadcast (an onClose hook of the app). */
@@ -37,18 +32,25 @@ export interface ResourceFeeds {
 }
 
 /**
+ * The app's feed of one channel. Read with getDecorator: a generic method cannot be merged into
+ * FastifyInstance from two projects' identical declarations (see docs/decisions.md).
+ */
+export const resourceFeed = <T extends ResourceRecord, S extends string>(app: FastifyInstance, options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>> =>
+  app.getDecorator<ResourceFeeds>('resourceFeeds').of<T, S>(options);
+
+/**
  * Each feed is started by the first API module that asks for it: stacks without a streaming API never
  * publish. Publishing starts before the first subscriber so that a change made here reaches subscribers
  * on other instances.
  */
-export function createResourceFeeds(ctx: AppContext): ResourceFeeds {
+export function createResourceFeeds(app: FastifyInstance, ctx: AppContext): ResourceFeeds {
   // Feeds are erased with their types here; of() gives them back.
   const byChannel = new Map<string, Promise<StartedFeed<ResourceRecord>>>();
   return {
     async of<T extends ResourceRecord, S extends string>(options: ResourceFeedOptions<S>) {
       let started = byChannel.get(options.channel) as Promise<StartedFeed<T, S>> | undefined;
       if (!started) {
-        started = startFeed<T, S>(ctx, options);
+        started = startFeed<T, S>(app.broadcast, ctx, options);
         byChannel.set(options.channel, started as Promise<StartedFeed<ResourceRecord>>);
       }
       return (await started).feed;
@@ -66,9 +68,12 @@ interface StartedFeed<T extends ResourceRecord, S extends string = string> {
   unsubscribe: () => Promise<void>;
 }
 
-async function startFeed<T extends ResourceRecord, S extends string>(ctx: AppContext, { channel, singular }: ResourceFeedOptions<S>): Promise<StartedFeed<T, S>> {
+async function startFeed<T extends ResourceRecord, S extends string>(
+  broadcast: Broadcast,
+  ctx: AppContext,
+  { channel, singular }: ResourceFeedOptions<S>,
+): Promise<StartedFeed<T, S>> {
   type Change = ResourceChange<T, S>;
-  const { broadcast } = ctx.ports;
   const log = ctx.logger.child({ component: 'resource-feed', channel });
   const listeners = new Set<(change: Change) => void>();
 

@@ -4,6 +4,7 @@
 import type { AppContext } from '../context.js';
 import { asResourceEventBus } from '../events.js';
 import { cacheRequestsCounter } from '../metrics.js';
+import type { Cache } from '../ports.js';
 import { decodeCursor } from './cursor.js';
 import { checkPageLimit } from './page.js';
 import type { Crud, ResourceRecord } from './records.js';
@@ -14,6 +15,8 @@ export interface ResourceServiceOptions<T extends ResourceRecord, I, P> {
   /** Names the cache keys (`${plural}:${id}`) and the log component. */
   plural: string;
   repository: Crud<T, I, P>;
+  /** Read through on get, invalidated on writes (`app.cache`). */
+  cache: Cache;
   /** Checks and normalizes what a client sends (field-rules.ts); throws 422. */
   normalizeInput: (input: I) => I;
   normalizePatch: (patch: P) => P;
@@ -22,8 +25,7 @@ export interface ResourceServiceOptions<T extends ResourceRecord, I, P> {
 }
 
 export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppContext, options: ResourceServiceOptions<T, I, P>): Crud<T, I, P> {
-  const { singular, plural, repository, normalizeInput, normalizePatch, checkRefs } = options;
-  const { cache } = ctx.ports;
+  const { singular, plural, repository, cache, normalizeInput, normalizePatch, checkRefs } = options;
   const ttl = ctx.config.CACHE_TTL_SECONDS;
   const cacheRequests = cacheRequestsCounter(ctx.metrics);
   const events = asResourceEventBus(ctx.events);

@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import type { BuiltApp } from '../../../src/app.js';
 import { asResourceEventBus } from '../../../src/core/events.js';
-import type { ResourceChange, ResourceFeed } from '../../../src/core/resources/resource-feed.js';
-import { coreRuntimes, testModules } from '../../support/app.js';
+import { resourceFeed, type ResourceChange, type ResourceFeed } from '../../../src/core/resources/resource-feed.js';
+import { LocalBroadcast } from '../../../src/core/broadcast.js';
+import { coreRuntimes, testModule, testModules } from '../../support/app.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { createWidgetsService, type Widget } from '../../support/widgets.js';
 
@@ -10,12 +11,12 @@ import { createWidgetsService, type Widget } from '../../support/widgets.js';
 const runtime = coreRuntimes();
 
 type WidgetChange = ResourceChange<Widget, 'widget'>;
-const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => built.app.resourceFeeds.of({ channel: 'widgets', singular: 'widget' });
+const widgetsFeed = (built: BuiltApp): Promise<ResourceFeed<Widget, 'widget'>> => resourceFeed(built.app, { channel: 'widgets', singular: 'widget' });
 
 describe('resource feed', () => {
   it('streams every change made through the service, in order, until the subscriber stops', async () => {
     const built = await runtime();
-    const service = createWidgetsService(built.ctx);
+    const service = createWidgetsService(built);
     const changes: WidgetChange[] = [];
     const stop = (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
     const widget = await service.create({ name: 'a', description: '' });
@@ -33,22 +34,25 @@ describe('resource feed', () => {
   it('is started once per app and channel, so a change is published once however many modules use it', async () => {
     const built = await runtime();
     const published: string[] = [];
-    await built.ctx.ports.broadcast.subscribe('widgets', (m) => void published.push(m));
+    await built.app.broadcast.subscribe('widgets', (m) => void published.push(m));
     expect(await widgetsFeed(built)).toBe(await widgetsFeed(built));
-    expect(await built.app.resourceFeeds.of({ channel: 'gadgets', singular: 'gadget' })).not.toBe(await widgetsFeed(built));
-    await createWidgetsService(built.ctx).create({ name: 'once', description: '' });
+    expect(await resourceFeed(built.app, { channel: 'gadgets', singular: 'gadget' })).not.toBe(await widgetsFeed(built));
+    await createWidgetsService(built).create({ name: 'once', description: '' });
     expect(published).toHaveLength(1);
   });
 
   it('still delivers on this instance when publishing fails, with a warning', async () => {
     const logs = captureLogs();
-    const built = await runtime({ LOG_LEVEL: 'warn' }, { logStream: logs.stream });
-    const local = built.ctx.ports.broadcast;
-    built.ctx.ports.broadcast = {
-      kind: 'down',
-      publish: async () => Promise.reject(new Error('transport down')),
-      subscribe: (channel, listener) => local.subscribe(channel, listener),
-    };
+    const local = new LocalBroadcast();
+    const failingPublish = testModule('failing-publish', (app) => {
+      app.decorate('broadcast', {
+        kind: 'down',
+        publish: async () => Promise.reject(new Error('transport down')),
+        subscribe: (channel, listener) => local.subscribe(channel, listener),
+      });
+    });
+    const built = await testModules([failingPublish], { LOG_LEVEL: 'warn' }, { logStream: logs.stream });
+    onTestFinished(() => built.app.close());
     const changes: WidgetChange[] = [];
     (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
     const widget: Widget = { id: 'w1', name: 'kept', description: '', size: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };
@@ -69,7 +73,7 @@ describe('resource feed', () => {
     });
     const changes: WidgetChange[] = [];
     feed.subscribe((c) => void changes.push(c));
-    await createWidgetsService(built.ctx).create({ name: 'fine', description: '' });
+    await createWidgetsService(built).create({ name: 'fine', description: '' });
     expect(changes).toHaveLength(1);
   });
 
@@ -78,15 +82,15 @@ describe('resource feed', () => {
     const built = await runtime({ LOG_LEVEL: 'warn' }, { logStream: logs.stream });
     const changes: WidgetChange[] = [];
     (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
-    await built.ctx.ports.broadcast.publish('widgets', 'not json');
-    await createWidgetsService(built.ctx).create({ name: 'after', description: '' });
+    await built.app.broadcast.publish('widgets', 'not json');
+    await createWidgetsService(built).create({ name: 'after', description: '' });
     expect(logs.lines.some((l) => l.msg === 'dropped an unreadable feed message' && l.channel === 'widgets')).toBe(true);
     expect(changes.map((c) => c.event)).toEqual(['widget.created']);
   });
 
   it('stops listening to the Broadcast when the app closes', async () => {
     const built = await testModules([]);
-    const { broadcast } = built.ctx.ports;
+    const { broadcast } = built.app;
     const changes: WidgetChange[] = [];
     (await widgetsFeed(built)).subscribe((c) => void changes.push(c));
     const widget: Widget = { id: 'w1', name: 'a', description: '', size: null, createdAt: '2026-01-01T00:00:00.000Z', updatedAt: '2026-01-01T00:00:00.000Z' };

@@ -23,7 +23,7 @@ function recordEvents(built: BuiltApp): string[] {
 
 describe('resource service', () => {
   it('hands normalized values to the repository and returns its records', async () => {
-    const service = createWidgetsService((await runtime()).ctx);
+    const service = createWidgetsService(await runtime());
     const widget = await service.create({ name: '  Gear ', description: ' as is ' });
     expect(widget).toMatchObject({ name: 'Gear', description: ' as is ', size: null });
     expect(await service.get(widget.id)).toEqual(widget);
@@ -37,7 +37,7 @@ describe('resource service', () => {
   });
 
   it('pages with cursors', async () => {
-    const service = createWidgetsService((await runtime()).ctx);
+    const service = createWidgetsService(await runtime());
     const made: Widget[] = [];
     for (const name of ['a', 'b', 'c']) made.push(await service.create({ name, description: '' }));
     const ordered = made.sort(compareListOrder); // records made in the same millisecond are ordered by id
@@ -52,7 +52,7 @@ describe('resource service', () => {
     asResourceEventBus(built.ctx.events).on('widget.created', () => {
       throw new Error('a failing listener does not break the publisher');
     });
-    const service = createWidgetsService(built.ctx);
+    const service = createWidgetsService(built);
     const widget = await service.create({ name: 'a', description: '' });
     await service.update(widget.id, { name: 'b' });
     await service.delete(widget.id);
@@ -64,10 +64,9 @@ describe('resource service', () => {
   it('reads through the cache (key <plural>:<id>, CACHE_TTL_SECONDS) and invalidates it on writes', async () => {
     const built = await runtime({ CACHE_TTL_SECONDS: '7' });
     const cache = createTestCache();
-    built.ctx.ports.cache = cache;
     const set = vi.spyOn(cache, 'set');
     const repository = createWidgetsRepository();
-    const service = createWidgetsService(built.ctx, repository);
+    const service = createWidgetsService(built, repository, { cache });
     const get = vi.spyOn(repository, 'get');
     const widget = await service.create({ name: 'cached', description: '' });
     expect(cache.entries.size).toBe(0);
@@ -93,8 +92,7 @@ describe('resource service', () => {
     const logs = captureLogs();
     const built = await runtime({ LOG_LEVEL: 'warn' }, { logStream: logs.stream });
     const down = () => Promise.reject(new Error('cache down'));
-    built.ctx.ports.cache = { kind: 'down', get: down, set: down, delete: down };
-    const service = createWidgetsService(built.ctx);
+    const service = createWidgetsService(built, createWidgetsRepository(), { cache: { kind: 'down', get: down, set: down, delete: down } });
     const widget = await service.create({ name: 'kept', description: '' });
     expect(await service.get(widget.id)).toEqual(widget);
     expect((await service.update(widget.id, { name: 'changed' }))?.name).toBe('changed');
@@ -113,7 +111,7 @@ describe('resource service', () => {
       if (refuse) throw new HttpProblem(422, 'partId must be the id of an existing part');
     };
     const repository = createWidgetsRepository();
-    const service = createWidgetsService(built.ctx, repository, { checkRefs });
+    const service = createWidgetsService(built, repository, { checkRefs });
     const widget = await service.create({ name: ' a ', description: '' });
     await service.update(widget.id, { name: ' b ' });
     expect(checked).toEqual([{ name: 'a', description: '', size: null }, { name: 'b' }]);
@@ -139,7 +137,7 @@ describe('resource service refuses hostile input before the repository', () => {
   it('refuses hostile text on create and update, storing and emitting nothing', async () => {
     const built = await runtime();
     const repository = createWidgetsRepository();
-    const service = createWidgetsService(built.ctx, repository);
+    const service = createWidgetsService(built, repository);
     const widget = await service.create({ name: 'kept', description: 'as is' });
     const seen = recordEvents(built);
     const create = vi.spyOn(repository, 'create');
@@ -159,7 +157,7 @@ describe('resource service refuses hostile input before the repository', () => {
 
   it('refuses hostile cursors and page sizes with a 400', async () => {
     const repository = createWidgetsRepository();
-    const service = createWidgetsService((await runtime()).ctx, repository);
+    const service = createWidgetsService(await runtime(), repository);
     const list = vi.spyOn(repository, 'list');
     await fc.assert(fc.asyncProperty(hostileCursor, async (after) => void (await expect(service.list({ limit: 5, after })).rejects.toMatchObject({ status: 400 }))), { numRuns: 200 });
     await fc.assert(fc.asyncProperty(hostilePageSize, async (limit) => void (await expect(service.list({ limit })).rejects.toMatchObject({ status: 400 }))));

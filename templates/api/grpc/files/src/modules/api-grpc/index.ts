@@ -19,13 +19,6 @@ import { serviceCalls, type GrpcService } from './service.js';
 import { traceCalls } from './tracing.js';
 import { WatchRegistry } from './watches.js';
 
-declare module 'fastify' {
-  interface FastifyInstance {
-    /** The port the gRPC server listens on once the app is ready (with GRPC_PORT=0, the free one it got). */
-    grpcPort?: number;
-  }
-}
-
 /** The module serving these services; the app's is `grpcApi(resourceServices)`. */
 export function grpcApi(services: readonly GrpcService[]): AppModule {
   return {
@@ -41,7 +34,7 @@ export function grpcApi(services: readonly GrpcService[]): AppModule {
         const server = new Server({ 'grpc.max_receive_message_length': ctx.config.BODY_LIMIT_BYTES, interceptors: [clientFaultsAsInvalidArgument] });
         const watches = new WatchRegistry();
         // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
-        const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
+        const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(app, ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
         for (const service of services) {
           const handlers = await service.handlers({ app, ctx, calls: serviceCalls(adapters, service.name), watches });
           server.addService(serviceDefinition(definition, service.name), handlers);
@@ -51,12 +44,14 @@ export function grpcApi(services: readonly GrpcService[]): AppModule {
         health.implementation.addToServer(server);
         if (config.GRPC_REFLECTION) new ReflectionService(definition).addToServer(server);
 
-        app.decorate('grpcPort', undefined);
+        // `grpcPort`: the port it listens on once the app is ready (with GRPC_PORT=0, the free one it got).
+        let port: number | undefined;
+        app.decorate('grpcPort', { getter: () => port });
         // When the app is ready, so app.listen() fails (and the process stops) when gRPC cannot listen.
         app.addHook('onReady', async () => {
           await health.start(config.GRPC_HEALTH_INTERVAL_SECONDS * 1000);
-          app.grpcPort = await bindServer(server, ctx.config.HOST, config.GRPC_PORT);
-          log.info({ port: app.grpcPort, services: services.map((service) => service.name), reflection: config.GRPC_REFLECTION }, 'grpc listening');
+          port = await bindServer(server, ctx.config.HOST, config.GRPC_PORT);
+          log.info({ port, services: services.map((service) => service.name), reflection: config.GRPC_REFLECTION }, 'grpc listening');
         });
         // Before the HTTP server closes: report NOT_SERVING, end Watch streams so clients reconnect elsewhere,
         // let unary calls finish, then cancel what is left.

@@ -9,7 +9,7 @@ export default {
   plugin: fp<ModuleOptions>(
     async (app, { ctx }) => {
       const cache = createMemoryCache({ maxEntries: loadConfigFrom(envSpec, ctx.env).CACHE_MAX_ENTRIES });
-      ctx.ports.cache = cache;
+      app.decorate('cache', cache);
       app.addHook('onClose', async () => {
         cache.clear();
       });

@@ -7,15 +7,16 @@ import { envSpec } from './env.js';
 import { createMemoryCache } from './memory-cache.js';
 import { createRedisCache } from './redis-cache.js';
 
-/** Redis when connection-redis has a connection (ctx.connections.redis), else in this process. */
+/** Redis when connection-redis has a connection (`app.redis`), else in this process. */
 export default {
   env: envSpec,
   plugin: fp<ModuleOptions>(
-    async (_app, { ctx }) => {
-      const redis = ctx.connections.redis;
-      ctx.ports.cache = redis
-        ? createRedisCache(redis, loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX, ctx.logger)
-        : createMemoryCache(loadConfigFrom(envSpec, ctx.env).CACHE_MAX_ENTRIES);
+    async (app, { ctx }) => {
+      const { redis } = app;
+      app.decorate(
+        'cache',
+        redis ? createRedisCache(redis, loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX, ctx.logger) : createMemoryCache(loadConfigFrom(envSpec, ctx.env).CACHE_MAX_ENTRIES),
+      );
     },
     { name: 'cache-redis', dependencies: ['connection-redis'] },
   ),

@@ -1,8 +1,8 @@
 import type { Redis } from 'ioredis';
 
-declare module '../../core/context.js' {
-  interface Connections {
-    /** Set by connection-redis when REDIS_URL is set; undefined = use in-process fallbacks. */
-    redis?: Redis;
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Decorated by connection-redis: the shared client when REDIS_URL is set; undefined = in-process fallbacks. */
+    redis: Redis | undefined;
   }
 }

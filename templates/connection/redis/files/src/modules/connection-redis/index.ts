@@ -15,17 +15,18 @@ export default {
       const { REDIS_URL: url, REDIS_KEY_PREFIX } = loadConfigFrom(envSpec, ctx.env);
       if (!url) {
         ctx.logger.warn('REDIS_URL is not set: Redis-backed modules use in-process fallbacks, not shared across instances');
+        app.decorate('redis', undefined);
         return;
       }
       const redis = createRedisClient(url, ctx.logger, ctx.config.OTEL_SERVICE_NAME);
-      ctx.connections.redis = redis;
+      app.decorate('redis', redis);
       app.addHook('onClose', async () => {
         await closeRedis(redis);
       });
       ctx.health.register(redisHealthCheck(redis));
-      ctx.ports.rateLimitStore = createRedisRateLimitStore(redis, REDIS_KEY_PREFIX);
+      app.decorate('rateLimitStore', createRedisRateLimitStore(redis, REDIS_KEY_PREFIX));
       const broadcast = createRedisBroadcast(redis, () => createRedisClient(url, ctx.logger, `${ctx.config.OTEL_SERVICE_NAME}-subscriber`), REDIS_KEY_PREFIX);
-      ctx.ports.broadcast = broadcast;
+      app.decorate('broadcast', broadcast);
       // Added after the shared client's hook, so it runs first (onClose hooks run last added first).
       app.addHook('onClose', async () => {
         await broadcast.close();

@@ -4,8 +4,8 @@ import { createMemoryRepositories } from './repositories.js';
 
 export default {
   plugin: fp<ModuleOptions>(
-    async (_app, { ctx }) => {
-      ctx.ports.repositories = createMemoryRepositories();
+    async (app) => {
+      app.decorate('repositories', createMemoryRepositories());
     },
     { name: 'db-memory' },
   ),

@@ -28,7 +28,7 @@ export default {
         });
         registerPoolMetrics(ctx.metrics, pool);
         ctx.health.register(postgresHealthCheck(pool));
-        ctx.ports.repositories = createPostgresRepositories(drizzle({ client: pool }));
+        app.decorate('repositories', createPostgresRepositories(drizzle({ client: pool })));
         return;
       }
       const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
@@ -37,7 +37,7 @@ export default {
       app.addHook('onClose', async () => {
         await pglite.close();
       });
-      ctx.ports.repositories = createPostgresRepositories(pglite.db);
+      app.decorate('repositories', createPostgresRepositories(pglite.db));
     },
     { name: 'db-postgres' },
   ),

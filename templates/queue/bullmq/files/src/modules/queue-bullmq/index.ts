@@ -1,5 +1,6 @@
 import fp from 'fastify-plugin';
 import type {} from '../connection-redis/augment.js';
+import type {} from './augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import type { AppContext, AppModule, ModuleOptions } from '../../core/context.js';
 import { asResourceEventBus } from '../../core/events.js';
@@ -33,12 +34,12 @@ export default {
   env: envSpec,
   plugin: fp<ModuleOptions>(
     async (app, { ctx }) => {
-      const redis = ctx.connections.redis;
+      const { redis } = app;
       const queueName = loadConfigFrom(envSpec, ctx.env).QUEUE_NAME;
       const queue: JobQueue & { close(): Promise<void> } = redis
         ? createBullmqQueue(redis, queueName, { prefix: bullmqPrefix(loadConfigFrom(redisEnvSpec, ctx.env).REDIS_KEY_PREFIX) })
         : createInProcessQueue(ctx, queueName);
-      ctx.ports.queue = queue;
+      app.decorate('queue', queue);
       // Resource code names its events in DomainEvents; a job only knows its name and gets a record.
       const events = asResourceEventBus(ctx.events);
       const unsubscribes = resourceJobs.map((job) =>

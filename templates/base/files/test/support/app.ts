@@ -1,24 +1,19 @@
 // Builds the app for tests: quiet logs, no external services.
 import type { FastifyInstance } from 'fastify';
 import fp from 'fastify-plugin';
-import { afterEach } from 'vitest';
+import { afterEach, inject } from 'vitest';
 import { buildApp, type BuildAppOptions, type BuiltApp } from '../../src/app.js';
 import { loadAppConfig, type Env } from '../../src/core/config.js';
 import { envSpecsOf, type AppContext, type AppModule, type ModuleOptions } from '../../src/core/context.js';
+import defaultPorts from '../../src/core/default-ports.js';
 import { buildOpsServer, type ServerOptions } from '../../src/core/ops-server.js';
 import { authTestEnv } from './auth.js';
 import { databaseTestEnv } from './database.js';
-
-{{#if testEnv.length}}
-/** What the modules ask every test app to have (testEnv in their manifests). */
-const modulesTestEnv = { {{#each testEnv}}{{name}}: {{{value}}}{{#unless @last}}, {{/unless}}{{/each}} };
-{{else}}
-const modulesTestEnv = {};
-{{/if}}
+import type {} from './provided.js';
 
 /** Only the given env (plus what the auth, db and other modules need in tests): never the developer's .env or shell. */
 export function testEnv(env: Record<string, string> = {}): Env {
-  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...authTestEnv, ...databaseTestEnv, ...modulesTestEnv, ...env };
+  return { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...authTestEnv, ...databaseTestEnv, ...inject('moduleTestEnv'), ...env };
 }
 
 // fastify-plugin sets the plugin's display name from its `name` option.
@@ -38,12 +33,15 @@ export async function testApp(env: Record<string, string> = {}, options: BuildAp
   return built;
 }
 
-/** The core runtime (probes, metrics, close hooks) with only the given infra modules: tests one module alone. */
+/**
+ * The core runtime (probes, metrics, close hooks) with only the given adapters, then the core's default
+ * for every port they did not decorate: tests one module alone.
+ */
 export async function testModules(modules: AppModule[], env: Record<string, string> = {}, options: ServerOptions = {}): Promise<BuiltApp> {
   const source = testEnv(env);
   const { config, redacted } = loadAppConfig(envSpecsOf(modules), source);
   const built = { ...buildOpsServer(config, source, options), redactedConfig: redacted };
-  for (const module of modules) await built.app.register(module.plugin, { ctx: built.ctx });
+  for (const module of [...modules, defaultPorts]) await built.app.register(module.plugin, { ctx: built.ctx });
   await built.app.ready();
   return built;
 }
