@@ -2,7 +2,8 @@
 // decorators at start, so a list in the wrong order fails with the plugin's own message.
 import { describe, expect, it } from 'vitest';
 import { modules } from '../src/modules.js';
-import { moduleName, testApp } from './support/app.js';
+import { testApp } from './support/app.js';
+import { moduleName } from './support/modules.js';
 
 describe('the module list', () => {
   it('registers default-ports and features after the adapters, and every API after features', () => {

@@ -2,7 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import { MemoryRateLimitStore } from '../src/core/rate-limit.js';
 import { modules } from '../src/modules.js';
-import { testApp, testModule } from './support/app.js';
+import { testApp } from './support/app.js';
+import { testModule } from './support/modules.js';
 import { withFakeAuth } from './support/fake-auth.js';
 import { probeRoutes } from './support/probe-routes.js';
 

@@ -1,7 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { shutdown } from '../src/core/shutdown.js';
 import { modules } from '../src/modules.js';
-import { testApp, testModule } from './support/app.js';
+import { testApp } from './support/app.js';
+import { testModule } from './support/modules.js';
 
 describe('graceful shutdown', () => {
   it('fails readiness, drains the in-flight request, closes resources in reverse order, exits 0', async () => {

@@ -2,7 +2,8 @@ import { status, type ServiceError } from '@grpc/grpc-js';
 import { afterEach, describe, expect, it } from 'vitest';
 import { modules } from '../src/modules.js';
 import { buildApp } from '../src/app.js';
-import { testEnv, testModule } from './support/app.js';
+import { testEnv } from './support/app.js';
+import { testModule } from './support/modules.js';
 import { collect, grpcTestApp, healthClient, serviceClient, streamStarted, testServices, type GrpcTestApp } from './support/grpc.js';
 import { PROBE_SERVICE, type ProbeClient } from './support/grpc-probe.js';
 

@@ -13,7 +13,8 @@ import { signDevToken } from '../src/modules/auth-jwt/sign.js';
 import { parseTokenArgs, UsageError } from '../src/modules/auth-jwt/token-args.js';
 import { VerifiedTokens } from '../src/modules/auth-jwt/verified-tokens.js';
 import { modules } from '../src/modules.js';
-import { testApp, testEnv, testModule, testModules } from './support/app.js';
+import { testApp, testEnv, testModules } from './support/app.js';
+import { testModule } from './support/modules.js';
 import { authHeaders, authTestEnv } from './support/auth.js';
 
 type PrivateKey = Awaited<ReturnType<typeof generateKeyPair>>['privateKey'];

@@ -16,6 +16,8 @@ declare module 'fastify' {
     rateLimitStore: RateLimitStore;
     /** Default: this process only. */
     broadcast: Broadcast;
+    /** Decorated by a queue module; absent without one (typed here, where every stack has it, see docs/decisions.md). */
+    queue?: JobQueue;
   }
 }
 

@@ -1,10 +1,8 @@
 // Builds the app for tests: quiet logs, no external services.
-import type { FastifyInstance } from 'fastify';
-import fp from 'fastify-plugin';
 import { afterEach, inject } from 'vitest';
 import { buildApp, type BuildAppOptions, type BuiltApp } from '../../src/app.js';
 import { loadAppConfig, type Env } from '../../src/core/config.js';
-import { envSpecsOf, type AppContext, type AppModule, type ModuleOptions } from '../../src/core/context.js';
+import { envSpecsOf, type AppModule } from '../../src/core/context.js';
 import defaultPorts from '../../src/core/default-ports.js';
 import { buildOpsServer, type ServerOptions } from '../../src/core/ops-server.js';
 import { authTestEnv } from './auth.js';
@@ -15,17 +13,6 @@ import type {} from './provided.js';
 export function testEnv(env: Record<string, string> = {}): Env {
   return { NODE_ENV: 'test', LOG_LEVEL: 'silent', ...authTestEnv, ...databaseTestEnv, ...inject('moduleTestEnv'), ...env };
 }
-
-// fastify-plugin sets the plugin's display name from its `name` option.
-const DISPLAY_NAME = Symbol.for('fastify.display-name');
-
-/** A module's fastify-plugin name, e.g. "db-postgres". */
-export const moduleName = (module: AppModule): string | undefined => Reflect.get(module.plugin, DISPLAY_NAME) as string | undefined;
-
-/** A module a test declares for itself (routes, a port of its own): a fastify-plugin named `name`. */
-export const testModule = (name: string, register: (app: FastifyInstance, ctx: AppContext) => Promise<void> | void): AppModule => ({
-  plugin: fp<ModuleOptions>(async (app, { ctx }) => register(app, ctx), { name }),
-});
 
 export async function testApp(env: Record<string, string> = {}, options: BuildAppOptions = {}): Promise<BuiltApp> {
   const built = await buildApp(testEnv(env), options);

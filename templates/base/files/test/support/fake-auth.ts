@@ -1,7 +1,7 @@
 // A test-only auth module: "Bearer good-token" is user-1, any other credentials are rejected.
 import type { AppModule } from '../../src/core/context.js';
 import { HttpProblem } from '../../src/core/errors.js';
-import { moduleName, testModule } from './app.js';
+import { moduleName, testModule } from './modules.js';
 
 const fakeAuthModule = testModule('fake-auth', (app) => {
   app.decorate('authenticator', {

@@ -1,7 +1,7 @@
 // Test-only routes for the core's own tests (errors, logs, metrics, traces, rate limits), so they pass
 // whichever API styles the project has: none of them needs the REST module.
 import { HttpProblem } from '../../src/core/errors.js';
-import { testModule } from './app.js';
+import { testModule } from './modules.js';
 
 /** Shaped like drizzle-orm's query error: the bound values (user data) in the message and a property. */
 class QueryFailure extends Error {

@@ -81,7 +81,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
     });
 
   it('enqueues through BullMQ with 5 attempts and exponential backoff; the worker completes the job and counts it', async () => {
-    const queue = built.app.queue;
+    const queue = built.app.queue!;
     expect(queue.kind).toBe('bullmq');
     const id = `probe:${randomUUID()}`;
     await queue.enqueue('probe', { id }, { jobId: id });
@@ -100,7 +100,7 @@ describeWithService('TEST_REDIS_URL', 'queue-bullmq with Redis: API producer + w
   });
 
   it('deduplicates by jobId, also once the job completed', async () => {
-    const queue = built.app.queue;
+    const queue = built.app.queue!;
     const id = `probe:${randomUUID()}`;
     await Promise.all([queue.enqueue('probe', { id }, { jobId: id }), queue.enqueue('probe', { id }, { jobId: id })]);
     await finished(id);

@@ -13,9 +13,9 @@ describe('in-process queue (no REDIS_URL)', () => {
     const logs = captureLogs();
     const built = await testApp({ LOG_LEVEL: 'info', QUEUE_NAME: 'in-process' }, { logStream: logs.stream });
     try {
-      expect(built.app.queue.kind).toBe('memory');
+      expect(built.app.queue?.kind).toBe('memory');
       // No resource's job has this name: the app's own processor fails it, once (see test/features/*/jobs.test.ts for theirs).
-      await built.app.queue.enqueue('no.such.job', { id: 'x' }, { jobId: 'probe:x' });
+      await built.app.queue!.enqueue('no.such.job', { id: 'x' }, { jobId: 'probe:x' });
       const line = await eventually(() => logs.lines.find((l) => l.jobId === 'probe:x'));
       expect(line).toMatchObject({ msg: 'job failed', name: 'no.such.job', attempts: 1, err: { message: 'unknown job "no.such.job"' } });
       const metrics = await built.ctx.metrics.metrics();

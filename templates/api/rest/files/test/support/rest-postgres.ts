@@ -1,7 +1,7 @@
 // Stacks with db-postgres also run the REST tests against the PostgreSQL named by TEST_DATABASE_URL.
 // Other stacks have no test/support/postgres.ts: it is imported by a computed path so they type-check.
 import { modules } from '../../src/modules.js';
-import { moduleName } from './app.js';
+import { moduleName } from './modules.js';
 
 export interface TestDatabase {
   url: string;

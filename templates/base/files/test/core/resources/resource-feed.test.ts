@@ -3,7 +3,8 @@ import type { BuiltApp } from '../../../src/app.js';
 import { asResourceEventBus } from '../../../src/core/events.js';
 import { resourceFeed, type ResourceChange, type ResourceFeed } from '../../../src/core/resources/resource-feed.js';
 import { LocalBroadcast } from '../../../src/core/broadcast.js';
-import { coreRuntimes, testModule, testModules } from '../../support/app.js';
+import { coreRuntimes, testModules } from '../../support/app.js';
+import { testModule } from '../../support/modules.js';
 import { captureLogs } from '../../support/log-capture.js';
 import { createWidgetsService, type Widget } from '../../support/widgets.js';
 

@@ -1,6 +1,5 @@
 import fp from 'fastify-plugin';
 import type {} from '../connection-redis/augment.js';
-import type {} from './augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import type { AppContext, AppModule, ModuleOptions } from '../../core/context.js';
 import { asResourceEventBus } from '../../core/events.js';
