@@ -1,5 +1,5 @@
 // Composition root: the core plugins, then every module in the order of src/modules.ts (adapters, the
-// resource services of src/features, then the APIs).
+// core's default ports, the resource services of src/features, then the APIs).
 import type { FastifyInstance } from 'fastify';
 import { loadAppConfig, type Env } from './core/config.js';
 import { envSpecsOf, type AppContext, type AppModule } from './core/context.js';

@@ -10,7 +10,7 @@ import { PROBE_SERVICE, type ProbeClient } from './support/grpc-probe.js';
 const check = (client: ReturnType<typeof healthClient>, service: string) =>
   new Promise<{ status?: string; error?: ServiceError }>((resolve) => client.Check({ service }, (error, response) => resolve(error ? { error } : { status: response!.status })));
 
-/** An infra module whose readiness check fails while `failing.now` is true. */
+/** A module whose readiness check fails while `failing.now` is true. */
 function flakyDependency(failing: { now: boolean }) {
   return testModule('flaky', (_app, ctx) =>
     ctx.health.register({

@@ -1,4 +1,4 @@
-// Builds the AppContext every module receives, and the core's decorators of the app.
+// Builds the AppContext every module receives.
 import type { FastifyInstance } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env } from './config.js';
@@ -6,7 +6,6 @@ import type { AppContext } from './context.js';
 import { createEventBus } from './event-bus.js';
 import { HealthRegistry } from './health.js';
 import { createMetricsRegistry } from './metrics.js';
-import { createResourceFeeds } from './resources/resource-feed.js';
 
 /** The context plus what only the process owner (server, worker, tests) needs: the health registry that shutdown fails. */
 export interface Runtime {
@@ -24,10 +23,5 @@ export function createRuntime(app: FastifyInstance, config: Config, env: Env, me
     events: createEventBus(app.log),
     health: { register: (check) => health.register(check), readiness: () => health.readiness() },
   };
-  const feeds = createResourceFeeds(app, ctx);
-  app.decorate('resourceFeeds', feeds);
-  app.addHook('onClose', async () => {
-    await feeds.close();
-  });
   return { ctx, health };
 }

@@ -1,10 +1,12 @@
 // The core's default for every port no module decorated: no cache, nobody authenticated, rate-limit
-// counters and broadcasts in this process. src/modules.ts registers it after the adapters.
+// counters and broadcasts in this process. Then the resources' change feeds over the Broadcast.
+// src/modules.ts registers it after the adapters, so its onClose hooks run before theirs.
 import fp from 'fastify-plugin';
 import { LocalBroadcast } from './broadcast.js';
 import type { AppModule, ModuleOptions } from './context.js';
 import type { Authenticator, Cache } from './ports.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
+import { createResourceFeeds } from './resources/resource-feed.js';
 
 export const noopCache: Cache = {
   kind: 'none',
@@ -24,7 +26,7 @@ export const anonymousAuthenticator: Authenticator = {
 
 export default {
   plugin: fp<ModuleOptions>(
-    async (app) => {
+    async (app, { ctx }) => {
       if (!app.hasDecorator('cache')) app.decorate('cache', noopCache);
       if (!app.hasDecorator('authenticator')) app.decorate('authenticator', anonymousAuthenticator);
       if (!app.hasDecorator('broadcast')) app.decorate('broadcast', new LocalBroadcast());
@@ -35,6 +37,12 @@ export default {
           store.close();
         });
       }
+      // Closed before the adapter that provides the Broadcast (e.g. Redis) closes it.
+      const feeds = createResourceFeeds(app, ctx);
+      app.decorate('resourceFeeds', feeds);
+      app.addHook('onClose', async () => {
+        await feeds.close();
+      });
     },
     { name: 'default-ports' },
   ),

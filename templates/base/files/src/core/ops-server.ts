@@ -25,11 +25,19 @@ function sharedServerOptions(config: Config) {
   };
 }
 
+/**
+ * How long one module may take to register, and the onReady hooks to run (Fastify's default is 10 s).
+ * Registering includes opening and migrating embedded PGlite, and onReady a first readiness check before
+ * gRPC listens: several seconds on a loaded machine. Past it, start fails with the plugin's name.
+ */
+const PLUGIN_TIMEOUT_MS = 60_000;
+
 export function createFastify(config: Config, options: ServerOptions = {}): FastifyInstance {
   return Fastify({
     ...fastifyLoggingOptions(config, options.logStream),
     ...sharedServerOptions(config),
     bodyLimit: config.BODY_LIMIT_BYTES,
+    pluginTimeout: PLUGIN_TIMEOUT_MS,
   });
 }
 

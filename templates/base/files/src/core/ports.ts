@@ -1,5 +1,7 @@
 // Ports: the small interfaces the app talks to, each a decorator of the app. A module decorates the one
-// it provides; default-ports.ts decorates the core's default for every one no module did.
+// it provides; default-ports.ts decorates the core's default for every one no module did, so they are all
+// there from default-ports on (src/modules.ts): an adapter above it reads only the ports of the modules
+// it depends on.
 import type { Repositories } from '../features/index.js';
 
 export type { Crud } from './resources/records.js';

@@ -21,7 +21,7 @@ export async function testApp(env: Record<string, string> = {}, options: BuildAp
 }
 
 /**
- * The core runtime (probes, metrics, close hooks) with only the given adapters, then the core's default
+ * The core runtime (probes, metrics, shutdown) with only the given adapters, then the core's default
  * for every port they did not decorate: tests one module alone.
  */
 export async function testModules(modules: AppModule[], env: Record<string, string> = {}, options: ServerOptions = {}): Promise<BuiltApp> {

@@ -24,10 +24,10 @@ export interface ResourceFeedOptions<S extends string> {
   singular: S;
 }
 
-/** The app's feeds (its `resourceFeeds` decorator, made by the core), one per channel. */
+/** The app's feeds (its `resourceFeeds` decorator, made by default-ports.ts), one per channel. */
 export interface ResourceFeeds {
   of<T extends ResourceRecord, S extends string>(options: ResourceFeedOptions<S>): Promise<ResourceFeed<T, S>>;
-  /** Stops listening to the Broadcast (an onClose hook of the app). */
+  /** Stops listening to the events and the Broadcast (default-ports.ts closes it before the Broadcast closes). */
   close(): Promise<void>;
 }
 
@@ -104,9 +104,11 @@ async function startFeed<T extends ResourceRecord, S extends string>(
     }
   };
   const events = asResourceEventBus(ctx.events);
-  events.on(`${singular}.created`, (data) => publish({ event: `${singular}.created`, data: data as T }));
-  events.on(`${singular}.updated`, (data) => publish({ event: `${singular}.updated`, data: data as T }));
-  events.on(`${singular}.deleted`, (data) => publish({ event: `${singular}.deleted`, data: data as { id: string } }));
+  const stopEvents = [
+    events.on(`${singular}.created`, (data) => publish({ event: `${singular}.created`, data: data as T })),
+    events.on(`${singular}.updated`, (data) => publish({ event: `${singular}.updated`, data: data as T })),
+    events.on(`${singular}.deleted`, (data) => publish({ event: `${singular}.deleted`, data: data as { id: string } })),
+  ];
 
   const feed: ResourceFeed<T, S> = {
     subscribe(listener) {
@@ -115,5 +117,9 @@ async function startFeed<T extends ResourceRecord, S extends string>(
       return () => listeners.delete(entry);
     },
   };
-  return { feed, unsubscribe };
+  const stop = async (): Promise<void> => {
+    for (const stopEvent of stopEvents) stopEvent();
+    await unsubscribe();
+  };
+  return { feed, unsubscribe: stop };
 }

@@ -100,4 +100,28 @@ describe('resource feed', () => {
     await broadcast.publish('widgets', JSON.stringify({ event: 'widget.updated', data: widget }));
     expect(changes.map((c) => c.event)).toEqual(['widget.created']);
   });
+
+  it('stops listening before the module that provides the Broadcast closes it', async () => {
+    const local = new LocalBroadcast();
+    let closed = false;
+    const closingBroadcast = testModule('closing-broadcast', (app) => {
+      app.decorate('broadcast', {
+        kind: 'closing',
+        publish: (channel, message) => local.publish(channel, message),
+        async subscribe(channel, listener) {
+          const unsubscribe = await local.subscribe(channel, listener);
+          return async () => {
+            if (closed) throw new Error('unsubscribed after the broadcast closed');
+            await unsubscribe();
+          };
+        },
+      });
+      app.addHook('onClose', async () => {
+        closed = true;
+      });
+    });
+    const built = await testModules([closingBroadcast]);
+    await widgetsFeed(built);
+    await expect(built.app.close()).resolves.toBeUndefined();
+  });
 });

@@ -45,6 +45,7 @@ export function grpcApi(services: readonly GrpcService[]): AppModule {
         if (config.GRPC_REFLECTION) new ReflectionService(definition).addToServer(server);
 
         // `grpcPort`: the port it listens on once the app is ready (with GRPC_PORT=0, the free one it got).
+        // Untyped on purpose, read with getDecorator by tests (see docs/decisions.md, typed decorators).
         let port: number | undefined;
         app.decorate('grpcPort', { getter: () => port });
         // When the app is ready, so app.listen() fails (and the process stops) when gRPC cannot listen.
