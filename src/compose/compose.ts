@@ -9,6 +9,7 @@ import { renderDockerCompose } from './outputs/docker-compose.js';
 import { renderGithubWorkflow } from './outputs/github-workflow.js';
 import { envSpecPath, renderEnvExample, renderEnvSpec, renderEnvTable } from './outputs/env.js';
 import { renderModulesTs } from './outputs/modules-ts.js';
+import { tsStringLiteral } from './ts-literal.js';
 import { renderPackageJson } from './outputs/package-json.js';
 import { renderTemplate } from './render.js';
 import { resolveModules } from './resolve.js';
@@ -103,8 +104,7 @@ export function compose({ projectName, stack, resources, jobs = [], routes = [],
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
     testGlobalSetup: mergeLists(modules, (m) => m.testGlobalSetup, (path) => path, 'test global setup'),
-    // Values as TypeScript string literals.
-    testEnv: Object.entries(mergeRecords(modules, (m) => m.testEnv, 'test variable')).map(([name, value]) => ({ name, value: `'${value.replace(/[\\']/g, '\\$&')}'` })),
+    testEnv: Object.entries(mergeRecords(modules, (m) => m.testEnv, 'test variable')).map(([name, value]) => ({ name, value: tsStringLiteral(value) })),
     appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),
     addExamples: addExamples(stack),
     jobs: jobs.map(jobView),

@@ -1,8 +1,6 @@
 import type { FieldView } from '../../src/resources/view.js';
+import { tsStringLiteral as literal } from '../../src/compose/ts-literal.js';
 import { defineModule } from '../define.js';
-
-/** A TypeScript string literal. */
-const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
 
 /**
  * What the base templates need of each field, as TypeScript source: the record type, the field rule

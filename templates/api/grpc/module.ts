@@ -1,9 +1,8 @@
 import type { FieldType } from '../../../src/resources/fields.js';
 import type { FieldView, ResourceView } from '../../../src/resources/view.js';
+import { tsStringLiteral as literal } from '../../../src/compose/ts-literal.js';
 import { defineModule } from '../../define.js';
 
-/** A TypeScript string literal. */
-const literal = (text: string): string => `'${text.replace(/[\\']/g, '\\$&')}'`;
 const upperSnake = (snake: string): string => snake.toUpperCase();
 
 /** The proto scalar of each field type; enums are a nested enum of the record message instead. */

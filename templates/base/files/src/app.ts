@@ -28,7 +28,7 @@ export async function buildApp(env: Env, options: BuildAppOptions = {}): Promise
   const modules = options.modules ?? defaultModules;
   const { config, redacted } = loadAppConfig(envSpecsOf(modules), env);
   const app = createFastify(config, options);
-  const runtime = createRuntime(app, config, env);
+  const runtime = createRuntime(config, env, app.log);
   const { ctx } = runtime;
   app.log.debug({ config: redacted }, 'configuration');
 

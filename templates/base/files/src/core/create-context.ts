@@ -1,5 +1,5 @@
 // Builds the AppContext every module receives.
-import type { FastifyInstance } from 'fastify';
+import type { FastifyBaseLogger } from 'fastify';
 import type { Registry } from 'prom-client';
 import type { Config, Env } from './config.js';
 import type { AppContext } from './context.js';
@@ -13,14 +13,14 @@ export interface Runtime {
   health: HealthRegistry;
 }
 
-export function createRuntime(app: FastifyInstance, config: Config, env: Env, metrics: Registry = createMetricsRegistry()): Runtime {
+export function createRuntime(config: Config, env: Env, logger: FastifyBaseLogger, metrics: Registry = createMetricsRegistry()): Runtime {
   const health = new HealthRegistry();
   const ctx: AppContext = {
     config,
     env,
-    logger: app.log,
+    logger,
     metrics,
-    events: createEventBus(app.log),
+    events: createEventBus(logger),
     health: { register: (check) => health.register(check), readiness: () => health.readiness() },
   };
   return { ctx, health };

@@ -86,7 +86,7 @@ export function createMetricsServer(app: FastifyInstance, runtime: Runtime): Fas
  */
 export function buildOpsServer(config: Config, env: Env, options: ServerOptions = {}): { app: FastifyInstance } & Runtime {
   const app = createFastify(config, options);
-  const runtime = createRuntime(app, config, env);
+  const runtime = createRuntime(config, env, app.log);
   registerOpsCore(app, runtime);
   return { app, ...runtime };
 }

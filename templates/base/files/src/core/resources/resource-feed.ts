@@ -58,14 +58,15 @@ export function createResourceFeeds(app: FastifyInstance, ctx: AppContext): Reso
     async close() {
       const started = await Promise.allSettled(byChannel.values());
       byChannel.clear();
-      for (const result of started) if (result.status === 'fulfilled') await result.value.unsubscribe();
+      for (const result of started) if (result.status === 'fulfilled') await result.value.stop();
     },
   };
 }
 
 interface StartedFeed<T extends ResourceRecord, S extends string = string> {
   feed: ResourceFeed<T, S>;
-  unsubscribe: () => Promise<void>;
+  /** Stops publishing the resource's events and listening to the Broadcast. */
+  stop: () => Promise<void>;
 }
 
 async function startFeed<T extends ResourceRecord, S extends string>(
@@ -121,5 +122,5 @@ async function startFeed<T extends ResourceRecord, S extends string>(
     for (const stopEvent of stopEvents) stopEvent();
     await unsubscribe();
   };
-  return { feed, unsubscribe: stop };
+  return { feed, stop };
 }

@@ -42,7 +42,7 @@ export default {
   plugin: fp<ModuleOptions>(
     async (app, { ctx }) => {
       const config = loadConfigFrom(envSpec, ctx.env);
-      const resources = await Promise.all(resourceSchemas.map((resource) => resource.resolvers(app, ctx)));
+      const resources = await Promise.all(resourceSchemas.map((resource) => resource.resolvers(app)));
       const observer = operationObserver(ctx.metrics);
       // The schema describes the API to anyone who asks: in production only when asked for.
       const introspection = config.GRAPHQL_INTROSPECTION ?? ctx.config.NODE_ENV !== 'production';

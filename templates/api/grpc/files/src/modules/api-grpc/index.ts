@@ -36,7 +36,7 @@ export function grpcApi(services: readonly GrpcService[]): AppModule {
         // Outermost first: the span covers the log line (which carries its trace id) and the access checks.
         const adapters = callAdapters([traceCalls(), observeCalls(ctx.metrics), accessControl(app, ctx)], log, { trustProxy: ctx.config.TRUST_PROXY });
         for (const service of services) {
-          const handlers = await service.handlers({ app, ctx, calls: serviceCalls(adapters, service.name), watches });
+          const handlers = await service.handlers({ app, calls: serviceCalls(adapters, service.name), watches });
           server.addService(serviceDefinition(definition, service.name), handlers);
         }
 

@@ -2,7 +2,6 @@
 // services exist. Every resource has one (./resource-services.ts); a hand-written service can join them.
 import type { handleServerStreamingCall, handleUnaryCall, UntypedServiceImplementation } from '@grpc/grpc-js';
 import type { FastifyInstance } from 'fastify';
-import type { AppContext } from '../../core/context.js';
 import type { CallAdapters, StreamHandler, UnaryHandler } from './call.js';
 import type { WatchRegistry } from './watches.js';
 
@@ -13,8 +12,8 @@ export interface ServiceCalls {
 }
 
 export interface GrpcServiceContext {
+  /** The app: its ports and the resources' services are its decorators. */
   app: FastifyInstance;
-  ctx: AppContext;
   calls: ServiceCalls;
   /** Keeps server streams that run until the client leaves, and ends them when the server stops. */
   watches: WatchRegistry;

@@ -20,7 +20,7 @@ export default {
       await app.register(
         async (scope) => {
           registerStrictInput(scope);
-          for (const register of [...resourceRoutes, ...routes]) await register(scope, ctx);
+          for (const register of [...resourceRoutes, ...routes]) await register(scope);
         },
         { prefix: PREFIX },
       );
