@@ -24,7 +24,7 @@ import { shellQuote } from '../shell-quote.js';
 import { groundworkCommand } from './groundwork-command.js';
 import { cancelled, trapInterrupts } from './interrupts.js';
 import { parseArgs, type FlagSpec } from './args.js';
-import { createHelp } from './help.js';
+import { printHelp } from './help.js';
 import { bold, cyan, dim, green, spinner } from './ui.js';
 import { asAnswerCheck, askCategory, askProjectDir } from './wizard.js';
 
@@ -82,7 +82,7 @@ async function answerStack(flags: Record<string, string | boolean>, interactive:
 
 export async function runCreate(argv: readonly string[]): Promise<number> {
   const { flags, positionals } = parseArgs(argv, flagSpecs, 'create-groundwork');
-  if (flags.help) return (console.log(createHelp()), 0);
+  if (flags.help) return (printHelp('create', flags.json === true), 0);
   if (flags.version) return (console.log(generatorVersion), 0);
   if (positionals.length > 1) throw new UsageError(`Expected one project directory, got ${positionals.length}: ${positionals.join(' ')}.`);
 

@@ -60,7 +60,7 @@ export function groundworkMain(argv: readonly string[]): Promise<void> {
       case 'remove':
       case 'list':
       case 'info': {
-        if (options(rest).some((token) => helpFlags.has(token))) return (print(help.commandHelp[command]!()), 0);
+        if (options(rest).some((token) => helpFlags.has(token))) return (help.printHelp(command, isJson(argv)), 0);
         if (command === 'add') return (await import('./add.js')).runAdd(rest);
         if (command === 'generate') return (await import('./generate.js')).runGenerate(rest);
         if (command === 'remove') return (await import('./generate.js')).runRemove(rest);
@@ -69,17 +69,16 @@ export function groundworkMain(argv: readonly string[]): Promise<void> {
       }
       case undefined:
         if (isJson(argv)) throw new UsageError(`No command given. Accepted: ${commands.join(', ')} (groundwork --help).`);
-        print(help.groundworkHelp());
+        help.printHelp('groundwork', false);
         return 2;
       case 'help':
       case '--help':
       case '-h': {
-        const [topic, ...extra] = after;
-        if (extra.length > 0) throw new UsageError(`groundwork help takes one command, got ${after.length}: ${after.join(' ')}.`);
-        if (topic === undefined) return (print(help.groundworkHelp()), 0);
-        const text = help.commandHelp[topic];
-        if (!text) throw new UsageError(`No help on ${quote(topic)}.${didYouMean(topic, commands)} Commands: ${commands.join(', ')}.`);
-        return (print(text()), 0);
+        const [topic, ...extra] = options(after).filter((token) => !globalFlags.has(token));
+        if (extra.length > 0) throw new UsageError(`groundwork help takes one command, got ${extra.length + 1}: ${[topic, ...extra].join(' ')}.`);
+        if (topic === undefined) return (help.printHelp('groundwork', isJson(argv)), 0);
+        if (!help.isCommandHelp(topic)) throw new UsageError(`No help on ${quote(topic)}.${didYouMean(topic, commands)} Commands: ${commands.join(', ')}.`);
+        return (help.printHelp(topic, isJson(argv)), 0);
       }
       case '--version':
       case '-v': {

@@ -84,6 +84,7 @@ export default defineModule({
     '@opentelemetry/sdk-trace',
     'fastify',
     'fastify-plugin',
+    'lru-cache', // core/memory-cache.ts, the cache of cache-memory and of cache-redis without REDIS_URL
     'pino',
     'prom-client',
   ],

@@ -181,6 +181,27 @@ describe('help and global flags', () => {
     expect(await snapshot(project)).toEqual(before);
   });
 
+  it.each([
+    ['add --help --json', ['add', '--help', '--json'], 'Usage: groundwork add <category> <option> [options]'],
+    ['--json help generate', ['--json', 'help', 'generate'], 'Usage: groundwork generate resource <name>'],
+    ['--help --json', ['--help', '--json'], 'Usage: groundwork <command> [options]'],
+  ])('groundwork %s prints the help as JSON', async (_name, args, usage) => {
+    const result = await groundwork(args, project);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { help: string; rows: { section: string; name: string; description: string }[] };
+    expect(json.help.startsWith(usage)).toBe(true);
+    expect(json.rows.length).toBeGreaterThan(3);
+    expect(json.rows.map((row) => row.name)).toContain('--json');
+  });
+
+  it('create-groundwork --help --json prints the help as JSON', async () => {
+    const result = await createGroundwork(['--help', '--json'], dir.path);
+    expect(result.exitCode, result.stderr).toBe(0);
+    const json = JSON.parse(result.stdout) as { help: string; rows: { name: string }[] };
+    expect(json.help.split('\n')[0]).toBe('Usage: create-groundwork [dir] [options]');
+    expect(json.rows.map((row) => row.name)).toEqual(expect.arrayContaining(['--yes, -y', '--dry-run', '--json']));
+  });
+
   it('groundwork --verbose alone prints the help and exits 2, like no command', async () => {
     const result = await groundwork(['--verbose'], project);
     expect(result.exitCode).toBe(2);

@@ -12,7 +12,7 @@ import { categories } from '../../src/catalog/catalog.js';
 import { findCategory } from '../../src/catalog/lookup.js';
 import { parseCategory, parseChoice, validateStack } from '../../src/catalog/validate.js';
 import { parseArgs, type FlagSpec } from '../../src/cli/args.js';
-import { addHelp, createHelp, groundworkHelp, infoHelp, layout, listHelp } from '../../src/cli/help.js';
+import { helpJson, helpText, layout } from '../../src/cli/help.js';
 import { checkNpmSwallowedFlags } from '../../src/cli/npm-flags.js';
 import { closest, didYouMean, editDistance } from '../../src/cli/suggest.js';
 import { askProjectDir, asAnswerCheck } from '../../src/cli/wizard.js';
@@ -217,7 +217,7 @@ describe('flags npm took for itself', () => {
 });
 
 describe('help', () => {
-  const texts = { create: createHelp(80), groundwork: groundworkHelp(80), add: addHelp(80), list: listHelp(80), info: infoHelp(80) };
+  const texts = { create: helpText('create', 80), groundwork: helpText('groundwork', 80), add: helpText('add', 80), list: helpText('list', 80), info: helpText('info', 80) };
 
   it.each(Object.entries(texts))('%s --help starts every description in one column and fits 80 columns', (_name, text) => {
     const lines = text.split('\n');
@@ -239,6 +239,14 @@ describe('help', () => {
     for (const flag of ['--yes, -y', '--no-install', '--no-git', '--pm npm', '--force', '--dry-run', '--json', '--verbose', '--help, -h', '--version, -v']) {
       expect(texts.create).toContain(flag);
     }
+  });
+
+  it('under --json, has the text as printed and every table row with its section', () => {
+    const json = helpJson('create');
+    expect(json.help).toBe(texts.create);
+    expect(json.rows).toContainEqual({ section: 'Options', name: '--yes, -y', description: 'Take the default for every unanswered question' });
+    for (const c of categories) expect(json.rows.filter((row) => row.name.startsWith(`--${c.id} `)).map((row) => row.section)).toEqual([expect.stringMatching(/^Stack /)]);
+    expect(helpJson('generate').rows.filter((row) => row.section === 'Field types').map((row) => row.name)).toContain('ref(<resource>)');
   });
 
   it('wraps a long description under itself and puts a long name on its own line', () => {

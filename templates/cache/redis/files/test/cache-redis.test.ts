@@ -1,32 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import cacheRedis from '../src/modules/cache-redis/index.js';
-import { createMemoryCache } from '../src/modules/cache-redis/memory-cache.js';
 import connectionRedis from '../src/modules/connection-redis/index.js';
 import { testApp, testModules } from './support/app.js';
 import { deleteKeys, uniquePrefix } from './support/redis.js';
 import { describeWithService } from './support/services.js';
 import { createWidgetsService } from './support/widgets.js';
 
-describe('cache-redis without REDIS_URL: in-process LRU', () => {
-  it('is selected when there is no Redis connection', async () => {
+describe('cache-redis without REDIS_URL', () => {
+  it('caches in this process (core/memory-cache.ts) when there is no Redis connection', async () => {
     const built = await testModules([connectionRedis, cacheRedis]);
     expect(built.app.cache.kind).toBe('memory');
     await built.app.close();
-  });
-
-  it('gets, sets, deletes, expires and evicts the least recently used entry', async () => {
-    const cache = createMemoryCache(2);
-    await cache.set('a', '1', 60);
-    await cache.set('b', '2', 60);
-    expect(await cache.get('a')).toBe('1'); // a is now the most recently used
-    await cache.set('c', '3', 60);
-    expect(await cache.get('b')).toBeUndefined();
-    expect(await cache.get('c')).toBe('3');
-    await cache.delete('c');
-    expect(await cache.get('c')).toBeUndefined();
-    await cache.set('t', 'x', 0.05);
-    expect(await cache.get('t')).toBe('x'); // the TTL is clamped to at least 1 s
   });
 });
 

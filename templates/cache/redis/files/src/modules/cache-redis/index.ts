@@ -2,9 +2,9 @@ import fp from 'fastify-plugin';
 import type {} from '../connection-redis/augment.js';
 import { loadConfigFrom } from '../../core/config.js';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
+import { createMemoryCache } from '../../core/memory-cache.js';
 import { envSpec as redisEnvSpec } from '../connection-redis/env.js';
 import { envSpec } from './env.js';
-import { createMemoryCache } from './memory-cache.js';
 import { createRedisCache } from './redis-cache.js';
 
 /** Redis when connection-redis has a connection (`app.redis`), else in this process. */
