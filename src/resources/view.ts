@@ -33,6 +33,7 @@ export interface ResourceView extends ResourceNames {
   fields: FieldView[];
   refs: FieldView[];
   hasRefs: boolean;
+  hasOptionalRefs: boolean;
 }
 
 const capitalize = (text: string): string => text.charAt(0).toUpperCase() + text.slice(1);
@@ -64,7 +65,8 @@ export function resourceView(spec: ResourceSpec, extend?: (field: FieldView) => 
     const view = fieldView(field);
     return extend ? { ...view, ...extend(view) } : view;
   });
-  return { ...names, fields, refs: fields.filter((f) => f.is.ref), hasRefs: fields.some((f) => f.is.ref) };
+  const refs = fields.filter((f) => f.is.ref);
+  return { ...names, fields, refs, hasRefs: refs.length > 0, hasOptionalRefs: refs.some((f) => f.optional) };
 }
 
 /** Path tokens of per-resource template files: `src/features/__pluralKebab__/routes.ts`. */

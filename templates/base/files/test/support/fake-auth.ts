@@ -14,5 +14,8 @@ const fakeAuthModule = testModule('fake-auth', (app) => {
   });
 });
 
-/** The modules with the fake authenticator in place of the stack's auth module (a port is decorated once). */
+/**
+ * The modules with the fake authenticator in place of the stack's auth module (a port is decorated once).
+ * A module is named after its catalog id (auth/jwt is auth-jwt), so the auth module is the one named auth-….
+ */
 export const withFakeAuth = (modules: AppModule[]): AppModule[] => [fakeAuthModule, ...modules.filter((module) => !moduleName(module)?.startsWith('auth-'))];

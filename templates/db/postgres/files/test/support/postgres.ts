@@ -5,11 +5,11 @@ import { migratePostgres } from '../../src/modules/db-postgres/migrate-postgres.
 
 export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = async (sql: string) => {
+  const admin = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
     const client = new pg.Client({ connectionString: adminUrl });
     await client.connect();
     try {
-      await client.query(sql);
+      return (await client.query<T>(sql, values)).rows;
     } finally {
       await client.end();
     }
@@ -17,8 +17,18 @@ export async function createTestDatabase(adminUrl: string): Promise<{ url: strin
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  // FORCE: a leaked pool connection must not keep the database alive.
-  return { url: url.toString(), drop: () => admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
+  const drop = async () => {
+    // pool.end() resolves before its sockets have closed, and a connection terminated by FORCE while it
+    // closes emits an error nothing listens to any more: give closing connections a moment first.
+    for (let waited = 0; waited < 2000; waited += 50) {
+      const [open] = await admin<{ count: number }>('SELECT count(*)::int AS count FROM pg_stat_activity WHERE datname = $1', [name]);
+      if (!open?.count) break;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+    }
+    // FORCE: a leaked pool connection must not keep the database alive.
+    await admin(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+  };
+  return { url: url.toString(), drop };
 }
 
 /** A throwaway database with the drizzle/ migrations applied. */
