@@ -14,7 +14,10 @@ export interface EnvVar {
   /** Bounds of an integer. */
   min?: number;
   max?: number;
-  /** Redacted from logs; never given a real value in .env.example. */
+  /**
+   * Redacted from logs; never given a real value in .env.example. Unset, the app masks a variable whose
+   * name looks like a secret's (TOKEN, PASSWORD...): false says that one is not (GRAPHQL_MAX_TOKENS).
+   */
   secret?: boolean;
   /** Value written to the git-ignored .env at creation ("secret": 32 random bytes, base64url). */
   generate?: 'secret';

@@ -36,7 +36,7 @@ function specEntry(v: EnvVar): string {
   if (v.min !== undefined) fields.push(`min: ${v.min}`);
   if (v.max !== undefined) fields.push(`max: ${v.max}`);
   if (v.default !== undefined) fields.push(`default: ${JSON.stringify(v.default)}`);
-  if (v.secret) fields.push('secret: true');
+  if (v.secret !== undefined) fields.push(`secret: ${v.secret}`);
   fields.push(`doc: ${JSON.stringify(v.doc)}`);
   return `  ${v.name}: { ${fields.join(', ')} },`;
 }

@@ -60,7 +60,7 @@ export default defineModule({
   env: [
     { name: 'GRAPHQL_MAX_DEPTH', type: 'integer', min: 1, default: 8, doc: 'Deepest field nesting an operation may have' },
     { name: 'GRAPHQL_MAX_COMPLEXITY', type: 'integer', min: 1, default: 1000, doc: 'Highest estimated cost of an operation (one per field, times the page size inside connections)' },
-    { name: 'GRAPHQL_MAX_TOKENS', type: 'integer', min: 100, default: 5000, doc: 'Most tokens a document may have; bounds parsing and validation before the cost is known' },
+    { name: 'GRAPHQL_MAX_TOKENS', type: 'integer', min: 100, default: 5000, secret: false, doc: 'Most tokens a document may have; bounds parsing and validation before the cost is known' },
     { name: 'GRAPHQL_MAX_SUBSCRIPTIONS', type: 'integer', min: 1, default: 10, doc: 'Active subscriptions one graphql-ws connection may hold' },
     {
       name: 'GRAPHQL_INTROSPECTION',

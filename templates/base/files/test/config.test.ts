@@ -60,4 +60,12 @@ describe('config', () => {
     expect(redacted.SOME_URL).not.toContain('pw');
     expect(redacted.PORT).toBe(1);
   });
+
+  it('masks a variable named like a secret unless its spec says it is not one', () => {
+    const spec: EnvSpec = {
+      API_TOKEN: { type: 'string', doc: 'a token' },
+      MAX_TOKENS: { type: 'integer', default: 10, secret: false, doc: 'a limit' },
+    };
+    expect(redactConfig({ API_TOKEN: 'abc', MAX_TOKENS: 10 }, spec)).toEqual({ API_TOKEN: '[REDACTED]', MAX_TOKENS: 10 });
+  });
 });

@@ -125,12 +125,15 @@ function relationIssues(config: Config): ConfigIssue[] {
 
 const SECRET_NAME = /SECRET|PASSWORD|PASSWD|TOKEN|PRIVATE|API_?KEY|CREDENTIAL/i;
 
-/** A copy safe to log: secret variables masked, passwords stripped from URLs. */
+/**
+ * A copy safe to log: secret variables masked (those the spec marks, and those named like a secret unless
+ * the spec says `secret: false`), passwords stripped from URLs.
+ */
 export function redactConfig(config: Record<string, unknown>, spec: EnvSpec = envSpec): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(config)) {
     if (value === undefined) continue;
-    if (spec[key]?.secret || SECRET_NAME.test(key)) out[key] = '[REDACTED]';
+    if (spec[key]?.secret ?? SECRET_NAME.test(key)) out[key] = '[REDACTED]';
     else if (typeof value === 'string' && URL.canParse(value) && new URL(value).password) {
       const url = new URL(value);
       url.password = '[REDACTED]';

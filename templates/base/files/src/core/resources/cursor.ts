@@ -41,5 +41,5 @@ export function decodeCursor(cursor: string, isValidId: (id: string) => boolean 
       // fall through
     }
   }
-  throw new HttpProblem(400, 'The "after" cursor is malformed; pass back a cursor unchanged.', { title: 'Invalid cursor' });
+  throw new HttpProblem(400, 'The page cursor is malformed; pass back a cursor a list returned, unchanged.', { title: 'Invalid cursor' });
 }

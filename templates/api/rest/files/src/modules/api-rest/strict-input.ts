@@ -1,6 +1,7 @@
 // What the REST routes accept, exactly as their schemas say:
 // - JSON bodies must be valid UTF-8. Fastify's own parser decodes invalid bytes to U+FFFD, so a record
-//   would be stored altered and answered 201; here that is a 400.
+//   would be stored altered and answered 201; here that is a 400. A "__proto__" or "constructor.prototype"
+//   key is refused with a message that says so (Fastify's says the JSON is not valid).
 // - Bodies are validated by TypeBox without coercion: Fastify's default Ajv turns {"title": 5} into
 //   "5", null into "" and ["x"] into "x", and drops unknown fields.
 // - Query strings, params and headers (always text) are converted to the schema's types, but a number
@@ -56,12 +57,35 @@ function withoutNullBranches(errors: ValidationError[]): ValidationError[] {
   });
 }
 
+const isFalseSchemaOfExtra = (error: ValidationError): boolean => error.keyword === 'boolean' && error.schemaPath.endsWith('/additionalProperties');
+
+// TypeBox reports an unknown field twice: "schema is false" at the field and "must not have additional
+// properties" at the object. One error per unknown field, at its path, says it once.
+function unknownFieldsOnce(errors: ValidationError[]): ValidationError[] {
+  return errors.flatMap((error) => {
+    if (isFalseSchemaOfExtra(error)) return [];
+    const extra = (error.params as { additionalProperties?: unknown }).additionalProperties;
+    if (error.keyword !== 'additionalProperties' || !Array.isArray(extra)) return [error];
+    return extra.map((key) => ({ ...error, instancePath: `${error.instancePath}/${String(key).replace(/~/g, '~0').replace(/\//g, '~1')}`, message: 'is not a field this operation accepts' }));
+  });
+}
+
 const strictCompiler: FastifySchemaCompiler<TSchema> = ({ schema, httpPart }) => {
   const validator = Compile(schema);
   return (value: unknown) => {
     const input = httpPart === 'body' ? value : convertText(schema, value);
-    return validator.Check(input) ? { value: input } : { error: withoutNullBranches(validator.Errors(input)).map(readable) };
+    return validator.Check(input) ? { value: input } : { error: unknownFieldsOnce(withoutNullBranches(validator.Errors(input))).map(readable) };
   };
+};
+
+/** Valid JSON all the same: the default parser refused a __proto__ or constructor.prototype key. */
+const isPoisonedJson = (text: string): boolean => {
+  try {
+    JSON.parse(text);
+    return true;
+  } catch {
+    return false;
+  }
 };
 
 export function registerStrictInput(scope: FastifyInstance): void {
@@ -78,6 +102,10 @@ export function registerStrictInput(scope: FastifyInstance): void {
       done(new HttpProblem(400, 'The request body is not valid UTF-8.', { title: 'Invalid body encoding' }), undefined);
       return;
     }
-    parseJson(request, text, done);
+    parseJson(request, text, (error, parsed) => {
+      if (error && isPoisonedJson(text)) {
+        done(new HttpProblem(400, 'The request body has a "__proto__" or "constructor.prototype" key, which is refused.', { title: 'Forbidden key in body' }), undefined);
+      } else done(error, parsed);
+    });
   });
 }
