@@ -1,5 +1,6 @@
 // The shapes every resource shares: its record, a page of records, and the one CRUD interface that
 // repositories (decorated by a db module) and services (what every API style calls) both implement.
+import { HttpProblem } from '../errors.js';
 
 export interface ResourceRecord {
   id: string;
@@ -18,14 +19,29 @@ export interface ListOptions {
   after?: string;
 }
 
+export interface WriteOptions<T> {
+  /**
+   * A condition on the record as it is (HTTP If-Match: its ETag is one the client names), checked in the
+   * same atomic step as the write: when it is false nothing is written and PreconditionFailed is thrown.
+   */
+  precondition?: (current: T) => boolean;
+}
+
+/** 412: the record is not the one the write was conditional on (it changed since the client read it). */
+export class PreconditionFailed extends HttpProblem {
+  constructor(label: string, id: string) {
+    super(412, `${label} ${id} has changed since it was read: read it again, then retry`);
+  }
+}
+
 /** `I`: what creating takes; `P`: what updating takes (the fields it changes). */
 export interface Crud<T extends ResourceRecord, I, P> {
   create(input: I): Promise<T>;
   get(id: string): Promise<T | undefined>;
   /** Stable order (createdAt, id): see compareListOrder. */
   list(options: ListOptions): Promise<Page<T>>;
-  update(id: string, patch: P): Promise<T | undefined>;
-  delete(id: string): Promise<boolean>;
+  update(id: string, patch: P, options?: WriteOptions<T>): Promise<T | undefined>;
+  delete(id: string, options?: WriteOptions<T>): Promise<boolean>;
 }
 
 /** The domain events of one resource, e.g. ResourceEvents<'note', Note>: note.created, note.updated, note.deleted. */

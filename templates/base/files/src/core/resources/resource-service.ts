@@ -69,16 +69,16 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
       if (after !== undefined) decodeCursor(after);
       return repository.list({ limit: checkPageLimit(limit), after });
     },
-    async update(id, patch) {
+    async update(id, patch, options) {
       const values = normalizePatch(patch);
       await checkRefs?.(values);
-      const record = await repository.update(id, values);
+      const record = await repository.update(id, values, options);
       await invalidate(id);
       if (record) await events.emit(`${singular}.updated`, record);
       return record;
     },
-    async delete(id) {
-      const deleted = await repository.delete(id);
+    async delete(id, options) {
+      const deleted = await repository.delete(id, options);
       await invalidate(id);
       if (deleted) await events.emit(`${singular}.deleted`, { id });
       return deleted;

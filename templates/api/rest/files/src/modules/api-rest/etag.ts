@@ -1,4 +1,4 @@
-// Strong ETags over the serialized representation, and If-None-Match evaluation (RFC 9110 §13.1.2).
+// Strong ETags over the serialized representation, and If-None-Match and If-Match evaluation (RFC 9110 §13.1).
 import { createHash } from 'node:crypto';
 
 export function strongEtag(representation: unknown): string {
@@ -10,4 +10,15 @@ export function ifNoneMatchHits(header: string | undefined, etag: string): boole
   if (!header) return false;
   if (header.trim() === '*') return true;
   return header.split(',').some((tag) => tag.trim().replace(/^W\//, '') === etag);
+}
+
+/**
+ * The precondition of an If-Match header, for a repository to check atomically with its write; none
+ * without the header. Strong comparison (§13.1.1): a weak tag never matches, and "*" matches any record.
+ */
+export function ifMatchPrecondition(header: string | undefined): ((current: unknown) => boolean) | undefined {
+  if (header === undefined) return undefined;
+  if (header.trim() === '*') return () => true;
+  const tags = header.split(',').map((tag) => tag.trim());
+  return (current) => tags.includes(strongEtag(current));
 }

@@ -25,3 +25,7 @@ export const ProblemSchema = Type.Object(
 );
 
 export const IfNoneMatchHeaders = Type.Object({ 'if-none-match': Type.Optional(Type.String()) });
+
+export const IfMatchHeaders = Type.Object({
+  'if-match': Type.Optional(Type.String({ description: 'Write only if the record still has one of these ETags ("*": if it exists); 412 otherwise' })),
+});

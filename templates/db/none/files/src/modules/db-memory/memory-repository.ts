@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpProblem } from '../../core/errors.js';
 import { compareListOrder, cursorOf, decodeCursor } from '../../core/resources/cursor.js';
-import type { Crud, ResourceRecord } from '../../core/resources/records.js';
+import { type Crud, PreconditionFailed, type ResourceRecord, type WriteOptions } from '../../core/resources/records.js';
 
 type StoredRecord = ResourceRecord & Record<string, unknown>;
 
@@ -70,6 +70,11 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
     return undefined;
   }
 
+  // Synchronous from the check to the write: no other call runs in between.
+  function checkPrecondition(record: StoredRecord, options: WriteOptions<T> | undefined): void {
+    if (options?.precondition && !options.precondition(copy(record))) throw new PreconditionFailed(capitalize(singularLabel), record.id);
+  }
+
   return {
     async create(input) {
       const fields = fieldsOf(input, true);
@@ -91,17 +96,20 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
       const last = items.at(-1);
       return { items, nextCursor: rest.length > limit && last ? cursorOf(last) : null };
     },
-    async update(id, patch) {
+    async update(id, patch, options) {
       const record = records.get(id);
       if (!record) return undefined;
+      checkPrecondition(record, options);
       const fields = fieldsOf(patch, false);
       checkReferences(fields);
       const updated: StoredRecord = { ...record, ...fields, updatedAt: new Date().toISOString() };
       records.set(id, updated);
       return copy(updated);
     },
-    async delete(id) {
-      if (!records.has(id)) return false;
+    async delete(id, options) {
+      const record = records.get(id);
+      if (!record) return false;
+      checkPrecondition(record, options);
       const referrer = referrerOf(id);
       if (referrer) throw new HttpProblem(409, `${capitalize(singularLabel)} ${id} is still referenced by ${referrer.pluralLabel}`);
       return records.delete(id);
