@@ -54,6 +54,12 @@ export interface ModuleManifest {
   devDependencies?: string[];
   /** npm overrides: package -> the nested dependencies pinned (to templates/versions.json) under it. */
   overrides?: Record<string, string[]>;
+  /**
+   * package.json's `allowScripts`: the packages in the module's dependency tree whose install scripts
+   * npm runs (true) or skips (false). npm 11.16+ warns about a package not listed; npm 12 skips it.
+   * Reviewed by name, not pinned to a version.
+   */
+  allowScripts?: Record<string, boolean>;
   scripts?: Record<string, string>;
   env?: EnvVar[];
   /** docker-compose services; base declares `app`, other modules what the app needs. */

@@ -4,7 +4,7 @@
 type Json = Record<string, unknown>;
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 const isObject = (value: unknown): value is Json => typeof value === 'object' && value !== null && !Array.isArray(value);
-const sortedMaps = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies']);
+const sortedMaps = new Set(['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'allowScripts']);
 
 function mergeObjects(old: Json, next: Json, user: Json, depth: number): Json | undefined {
   const result: Json = { ...user };

@@ -69,6 +69,8 @@ describe('a project grown with resources, then a cache and a queue', () => {
     const info = JSON.parse(await run('npm', ['run', '--silent', 'groundwork', '--', 'info', '--json'], project)) as { resources: { name: string }[]; stack: Record<string, string[]> };
     expect(info.resources.map((r) => r.name)).toEqual(['notes', 'customers', 'invoices']);
     expect(info.stack).toMatchObject({ cache: ['redis'], queue: ['bullmq'] });
+    // Every install script in the tree (esbuild, buf, msgpackr-extract, protobufjs) has its allowScripts entry.
+    expect(await run('npm', ['install', '--no-audit', '--no-fund'], project)).not.toMatch(/allowScripts|install-scripts/);
   });
 
   it("generates a job for the new queue and a route through plop's generators (npm run generate)", async () => {

@@ -186,6 +186,14 @@ describe('composed outputs', () => {
     expect(() => renderPackageJson('p', [a, { id: 'c', title: 'C', scripts: { dev: 'y' } }], { zod: '1', fastify: '1' })).toThrow('Modules a and c declare script "dev" differently');
   });
 
+  it("writes the modules' allowScripts into one sorted record, and none when no module has one", () => {
+    const withScripts = (id: string, allowScripts: Record<string, boolean>): ModuleManifest => ({ id, title: id, allowScripts });
+    const pkg = JSON.parse(renderPackageJson('p', [a, withScripts('x', { zeta: true, protobufjs: false }), withScripts('y', { esbuild: true })], { zod: '1', fastify: '1' }));
+    expect(Object.entries(pkg.allowScripts)).toEqual([['esbuild', true], ['protobufjs', false], ['zeta', true]]);
+    expect(JSON.parse(renderPackageJson('p', [a], { zod: '1', fastify: '1' }))).not.toHaveProperty('allowScripts');
+    expect(() => renderPackageJson('p', [withScripts('x', { esbuild: true }), withScripts('y', { esbuild: false })], {})).toThrow('Modules x and y declare allowScripts entry "esbuild" differently');
+  });
+
   it('documents every env var, hiding secrets, and writes each module its own typed spec', () => {
     const example = renderEnvExample([a, b]);
     expect(example).toContain('# HTTP port.\nPORT=3000');

@@ -13,7 +13,7 @@ function pinned(names: string[], versions: Record<string, string>, field: string
   return Object.fromEntries(entries);
 }
 
-const sortedByName = (record: Record<string, string>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+const sortedByName = <T>(record: Record<string, T>) => Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 
 export interface ComposerEntries {
   /** Scripts the composer adds (the `groundwork` script). */
@@ -34,6 +34,8 @@ export function renderPackageJson(projectName: string, modules: readonly ModuleM
     dependencies: pinned(names((m) => m.dependencies, 'dependency'), versions, 'dependency'),
     devDependencies: sortedByName({ ...pinned(names((m) => m.devDependencies, 'devDependency'), versions, 'devDependency'), ...own.devDependencies }),
   };
+  const allowScripts = mergeRecords(modules, (m) => m.allowScripts, 'allowScripts entry');
+  if (Object.keys(allowScripts).length > 0) Object.assign(pkg, { allowScripts: sortedByName(allowScripts) });
   const overrides = mergeRecords(modules, (m) => m.overrides, 'override');
   if (Object.keys(overrides).length > 0) {
     Object.assign(pkg, { overrides: Object.fromEntries(Object.entries(overrides).map(([name, nested]) => [name, pinned(nested, versions, 'override')])) });

@@ -12,6 +12,7 @@ export default defineModule({
   title: 'BullMQ job queue',
   requires: ['connection/redis'],
   dependencies: ['bullmq'],
+  allowScripts: { 'msgpackr-extract': true }, // the native msgpack codec BullMQ's msgpackr uses when it loads
   scripts: { worker: 'node --env-file-if-exists=.env --import ./dist/telemetry.js dist/worker.js' },
   fills: 'JobQueue',
   env: [
