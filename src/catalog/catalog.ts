@@ -27,8 +27,8 @@ export const categories: readonly Category[] = [
     options: [
       { id: 'rest', label: 'REST', hint: 'OpenAPI 3.1, problem+json, ETags', manifest: apiRest },
       { id: 'graphql', label: 'GraphQL', hint: 'mercurius at /graphql, subscriptions over graphql-ws', manifest: apiGraphql },
-      { id: 'grpc', label: 'gRPC', hint: 'notes.v1.NotesService on GRPC_PORT, with health and reflection', manifest: apiGrpc },
-      { id: 'websocket', label: 'WebSocket', hint: 'live note events at /ws; across instances when Redis is in the stack', manifest: apiWebsocket },
+      { id: 'grpc', label: 'gRPC', hint: 'a service per resource on GRPC_PORT, with health and reflection', manifest: apiGrpc },
+      { id: 'websocket', label: 'WebSocket', hint: 'live resource events at /ws; across instances when Redis is in the stack', manifest: apiWebsocket },
     ],
   },
   {
@@ -38,7 +38,7 @@ export const categories: readonly Category[] = [
     defaults: ['postgres'],
     options: [
       { id: 'postgres', label: 'PostgreSQL', hint: 'drizzle; embedded PGlite until DATABASE_URL is set', manifest: dbPostgres },
-      { id: 'none', label: 'None', hint: 'notes kept in memory', manifest: dbNone },
+      { id: 'none', label: 'None', hint: 'records kept in memory (lost on restart)', manifest: dbNone },
     ],
   },
   {

@@ -132,7 +132,7 @@ const addHelp = (): Section[] => [
 const listHelp = (): Section[] => [
   'Usage: groundwork list [options]',
   '',
-  'Every category and option groundwork add accepts (* marks the defaults of create-groundwork).',
+  'Every category and option groundwork add accepts (* marks the defaults of create-groundwork; inside a project, + marks its own).',
   '',
   'Options:',
   [['--json', 'Print them as JSON'], ...commonRows],

@@ -217,6 +217,18 @@ describe('help and global flags', () => {
     expect(JSON.parse(json.stdout).map((c: { id: string }) => c.id)).toEqual(['api', 'db', 'cache', 'auth', 'queue']);
   });
 
+  it("groundwork list marks the project's own options inside a project, and only there", async () => {
+    const stack = JSON.parse(record).stack as Record<string, string[]>;
+    const inside = JSON.parse((await groundwork(['list', '--json'], project)).stdout) as { id: string; project?: string[] }[];
+    expect(Object.fromEntries(inside.map((c) => [c.id, c.project]))).toEqual(stack);
+    const text = (await groundwork(['list'], project)).stdout;
+    expect(text).toMatch(/^ {2}\*\+ memory /m); // the default cache, and this project's
+    expect(text).toContain('+ in this project');
+    const outside = await groundwork(['list', '--json'], dir.path);
+    expect(JSON.parse(outside.stdout)[0]).not.toHaveProperty('project');
+    expect((await groundwork(['list'], dir.path)).stdout).not.toContain('+ in this project');
+  });
+
   it('groundwork --verbose add prints a stack trace for a refusal', async () => {
     const result = await groundwork(['--verbose', 'add', 'cache', 'mongo'], project);
     expect(result.exitCode).toBe(2);

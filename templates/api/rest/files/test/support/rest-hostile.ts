@@ -224,7 +224,9 @@ export function hostileInputProperties(name: ResourceName, target: () => Hostile
           'gibberish',
         ),
         async (type) => {
-          expectClientError(await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': type }, payload: validJson }), type);
+          const res = await send({ method: 'POST', url: path, headers: { ...target().headers, 'content-type': type }, payload: validJson });
+          expectClientError(res, type);
+          expect(res.statusCode, type).toBe(415);
         },
       ),
       { numRuns: 10 },

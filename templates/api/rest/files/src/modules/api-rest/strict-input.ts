@@ -7,6 +7,7 @@
 // - Query strings, params and headers (always text) are converted to the schema's types, but a number
 //   only from its canonical text: "5" is 5, while "5.5", "05", "1e1", " 5" or "0x5" are refused
 //   (TypeBox alone truncates "5.5" to 5; Ajv reads "0x5" and " 5").
+// - Bodies are JSON: any other media type is 415 Unsupported Media Type.
 // Registered in the REST scope only: other API styles and the probes keep Fastify's defaults.
 import type { FastifyInstance, FastifySchemaCompiler } from 'fastify';
 import type { TSchema } from 'typebox';
@@ -93,7 +94,8 @@ export function registerStrictInput(scope: FastifyInstance): void {
 
   const { onProtoPoisoning = 'error', onConstructorPoisoning = 'error' } = scope.initialConfig;
   const parseJson = scope.getDefaultJsonParser(onProtoPoisoning, onConstructorPoisoning);
-  scope.removeContentTypeParser('application/json');
+  // JSON only: a text/plain body (which Fastify parses to a string by default) is a 415, not "must be object".
+  scope.removeAllContentTypeParsers();
   scope.addContentTypeParser('application/json', { parseAs: 'buffer' }, (request, body, done) => {
     let text: string;
     try {
