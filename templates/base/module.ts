@@ -93,7 +93,9 @@ export default defineModule({
   // @fastify/otel asks for @opentelemetry/core 2.x, whose peer range excludes the api 1.10 that sdk-node
   // needs; core 3.x keeps the two exports @fastify/otel uses (see docs/decisions.md).
   overrides: { '@fastify/otel': ['@opentelemetry/core'] },
-  allowScripts: { esbuild: true }, // tsx's and vite's: checks (or fetches) the binary for the platform
+  // esbuild (tsx's, vite's) checks or fetches its platform binary; protobufjs (under sdk-node's OTLP gRPC
+  // exporters) only warns about the version schemes of the packages that depend on it.
+  allowScripts: { esbuild: true, protobufjs: false },
   services: {
     app: {
       build: '.',

@@ -33,6 +33,8 @@ describe('npm create groundwork@latest (default stack, from a local registry)', 
     expect(existsSync(join(project, 'node_modules', 'fastify'))).toBe(true);
     expect(existsSync(join(project, 'package-lock.json'))).toBe(true);
     expect(await readFile(join(project, '.gitignore'), 'utf8')).toMatch(/^\.env$/m);
+    // Every install script in its tree (esbuild, protobufjs) has an allowScripts entry: npm warns of none.
+    expect(await run('npm', ['install', '--no-audit', '--no-fund'], project)).not.toMatch(/allowScripts|install-scripts/);
   });
 
   it('type-checks, builds and passes its own tests with no external services', async () => {

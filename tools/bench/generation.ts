@@ -1,6 +1,6 @@
 // Part 1: generation wall time, side by side with alternating runs: create-groundwork (default and
 // largest stack, --no-install --no-git) vs create-t3-app 7.40.0 (full stack, installed on demand)
-// vs a bare `node -e 0`, under Node 24 LTS (what users run) and under the machine's node.
+// vs a bare `node -e 0`, under Node 24 LTS (what users run) and under the bench's own node when that differs.
 import { spawnSync, type SpawnSyncOptions } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
@@ -83,6 +83,20 @@ function measure(node: string, work: string, rounds: number): Record<string, num
   return Object.fromEntries(Object.entries(samples).map(([name, values]) => [name, median(values)]));
 }
 
+/**
+ * Node 24 LTS (what users run) and the bench's own node, by version: once when they are the same, and
+ * not at all for a node the generator refuses (older than 22.15; it would only print that).
+ */
+function generatorNodes(): Map<string, string> {
+  const nodes = new Map<string, string>();
+  for (const node of [node24Bin, process.execPath]) {
+    const version = sh(node, ['--version']).trim();
+    const [major = 0, minor = 0] = version.slice(1).split('.').map(Number);
+    if (major > 22 || (major === 22 && minor >= 15)) nodes.set(version, nodes.get(version) ?? node);
+  }
+  return nodes;
+}
+
 export async function benchGeneration(ctx: BenchContext): Promise<BenchSection> {
   // What is measured must be what ships: a fresh build of the bundled CLI.
   sh('npm', ['run', '--silent', 'build'], { cwd: packageRoot });
@@ -92,8 +106,7 @@ export async function benchGeneration(ctx: BenchContext): Promise<BenchSection> 
   const base = onRamDisk ? mkdtempSync(join(RAM_DISK, 'groundwork-bench-')) : join(ctx.work, 'generation');
   const rows: string[] = [];
   const headlines: string[] = [];
-  for (const node of [node24Bin, process.execPath]) {
-    const version = sh(node, ['--version']).trim();
+  for (const [version, node] of generatorNodes()) {
     const work = join(base, version);
     mkdirSync(work, { recursive: true });
     const medians = measure(node, work, ctx.rounds);

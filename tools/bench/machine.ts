@@ -13,10 +13,12 @@ const versionOf = (command: string, args: string[]) => {
 
 export function describeMachine(): string {
   const cores = cpus();
+  const node24 = versionOf(node24Bin, ['--version']);
+  const benchNode = process.version === node24 ? 'the bench process too, autocannon included' : `${process.version} for the bench process, autocannon included`;
   return [
     `- CPU: ${cores.length} x ${cores[0]?.model.trim() ?? 'unknown'}`,
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB; kernel ${release()}`,
-    `- Node: ${versionOf(node24Bin, ['--version'])} (generated projects, bare servers, the gRPC load generator) and ${process.version} (the machine's node: the bench process, autocannon included); npm ${versionOf('npm', ['--version'])}`,
+    `- Node: ${node24} (generated projects, bare servers, the gRPC load generator; ${benchNode}); npm ${versionOf('npm', ['--version'])}`,
     `- Services: ${versionOf('psql', ['--version'])}; ${versionOf('redis-server', ['--version']).replace(/ sha=.*/, '')}`,
   ].join('\n');
 }

@@ -162,8 +162,7 @@ export default defineModule({
   title: 'gRPC API',
   dependencies: ['@grpc/grpc-js', '@grpc/proto-loader', '@grpc/reflection', 'grpc-health-check'],
   devDependencies: ['@bufbuild/buf'], // the tests call the server with `buf curl`, a client that shares no code with it
-  // buf's links the binary for the platform; protobufjs' only warns about version schemes of its dependents.
-  allowScripts: { '@bufbuild/buf': true, protobufjs: false },
+  allowScripts: { '@bufbuild/buf': true }, // links the buf binary for the platform
   scripts: {
     // Every proto under proto/, so protos added by hand get their types too (generate-stubs.ts).
     'proto:generate': 'node --import tsx src/modules/api-grpc/generate-stubs.ts',

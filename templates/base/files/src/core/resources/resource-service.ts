@@ -7,7 +7,7 @@ import { cacheRequestsCounter } from '../metrics.js';
 import type { Cache } from '../ports.js';
 import { decodeCursor } from './cursor.js';
 import { checkPageLimit } from './page.js';
-import type { Crud, ResourceRecord } from './records.js';
+import { type Crud, PreconditionFailed, type ResourceRecord } from './records.js';
 
 export interface ResourceServiceOptions<T extends ResourceRecord, I, P> {
   /** Names the events: `${singular}.created`, `.updated`, `.deleted`. */
@@ -50,6 +50,13 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
     await cache.delete(cacheKey(id)).catch((err: unknown) => log.warn({ err }, 'cache invalidation failed'));
   }
 
+  // A cached copy may be older than the record (a read that missed can store what it read after a write
+  // invalidated): when a write conditional on the record is refused, drop it, so the client's re-read is fresh.
+  const afterRefusal = (id: string) => async (error: unknown) => {
+    if (error instanceof PreconditionFailed) await invalidate(id);
+    throw error;
+  };
+
   return {
     async create(input) {
       const values = normalizeInput(input);
@@ -72,13 +79,13 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
     async update(id, patch, options) {
       const values = normalizePatch(patch);
       await checkRefs?.(values);
-      const record = await repository.update(id, values, options);
+      const record = await repository.update(id, values, options).catch(afterRefusal(id));
       await invalidate(id);
       if (record) await events.emit(`${singular}.updated`, record);
       return record;
     },
     async delete(id, options) {
-      const deleted = await repository.delete(id, options);
+      const deleted = await repository.delete(id, options).catch(afterRefusal(id));
       await invalidate(id);
       if (deleted) await events.emit(`${singular}.deleted`, { id });
       return deleted;
