@@ -200,11 +200,6 @@ const helps = { create: createHelp, groundwork: groundworkHelp, add: addHelp, ge
 
 export type HelpName = keyof typeof helps;
 
-/** The `groundwork` commands with a help of their own. */
-const commandHelps: readonly HelpName[] = ['add', 'generate', 'remove', 'list', 'info'];
-
-export const isCommandHelp = (name: string): name is HelpName => (commandHelps as readonly string[]).includes(name);
-
 /** A help as printed. */
 export const helpText = (name: HelpName, width = helpWidth()): string => layout(helps[name](), width);
 

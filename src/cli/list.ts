@@ -1,7 +1,4 @@
-import { existsSync } from 'node:fs';
-import { join } from 'node:path';
 import { categories } from '../catalog/catalog.js';
-import { GROUNDWORK_JSON } from '../compose/compose.js';
 import { quote, UsageError } from '../errors.js';
 import { readGroundworkJson } from '../project/groundwork-file.js';
 import { parseArgs } from './args.js';
@@ -12,7 +9,6 @@ import { bold, dim } from './ui.js';
  * cannot be read: list describes the catalog, and `groundwork info` reports a broken record.
  */
 async function projectStack(cwd: string): Promise<Record<string, string[]> | undefined> {
-  if (!existsSync(join(cwd, GROUNDWORK_JSON))) return undefined;
   return readGroundworkJson(cwd).then(
     (record) => record.stack,
     () => undefined,

@@ -39,6 +39,7 @@ export function createMain(argv: readonly string[]): Promise<void> {
 }
 
 const commands = ['add', 'generate', 'remove', 'list', 'info'] as const;
+const isCommand = (name: string): name is (typeof commands)[number] => (commands as readonly string[]).includes(name);
 /** Options that may come before the command, too: `groundwork --verbose add cache redis`. */
 const globalFlags = new Set(['--verbose', '--json']);
 const helpFlags = new Set(['--help', '-h']);
@@ -77,7 +78,7 @@ export function groundworkMain(argv: readonly string[]): Promise<void> {
         const [topic, ...extra] = options(after).filter((token) => !globalFlags.has(token));
         if (extra.length > 0) throw new UsageError(`groundwork help takes one command, got ${extra.length + 1}: ${[topic, ...extra].join(' ')}.`);
         if (topic === undefined) return (help.printHelp('groundwork', isJson(argv)), 0);
-        if (!help.isCommandHelp(topic)) throw new UsageError(`No help on ${quote(topic)}.${didYouMean(topic, commands)} Commands: ${commands.join(', ')}.`);
+        if (!isCommand(topic)) throw new UsageError(`No help on ${quote(topic)}.${didYouMean(topic, commands)} Commands: ${commands.join(', ')}.`);
         return (help.printHelp(topic, isJson(argv)), 0);
       }
       case '--version':

@@ -2,7 +2,7 @@
 // (src/core/resources/cursor.ts), no database. The db modules test their own repositories.
 import { randomUUID } from 'node:crypto';
 import { compareListOrder, cursorOf, decodeCursor } from '../../src/core/resources/cursor.js';
-import { type Crud, PreconditionFailed, type ResourceRecord } from '../../src/core/resources/records.js';
+import { checkPrecondition, type Crud, type ResourceRecord } from '../../src/core/resources/records.js';
 
 export function createMemoryRepository<T extends ResourceRecord, I extends object, P extends object>(): Crud<T, I, P> {
   const records = new Map<string, T>();
@@ -28,14 +28,14 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
     async update(id, patch, options) {
       const record = records.get(id);
       if (!record) return undefined;
-      if (options?.precondition && !options.precondition({ ...record })) throw new PreconditionFailed('Record', id);
+      checkPrecondition({ ...record }, options, 'Record', id);
       const updated: T = { ...record, ...patch, updatedAt: new Date().toISOString() };
       records.set(id, updated);
       return { ...updated };
     },
     async delete(id, options) {
       const record = records.get(id);
-      if (record && options?.precondition && !options.precondition({ ...record })) throw new PreconditionFailed('Record', id);
+      if (record) checkPrecondition({ ...record }, options, 'Record', id);
       return records.delete(id);
     },
   };

@@ -34,6 +34,11 @@ export class PreconditionFailed extends HttpProblem {
   }
 }
 
+/** Throws PreconditionFailed when the write has a precondition and `current` does not meet it. */
+export function checkPrecondition<T>(current: T, options: WriteOptions<T> | undefined, label: string, id: string): void {
+  if (options?.precondition && !options.precondition(current)) throw new PreconditionFailed(label, id);
+}
+
 /** `I`: what creating takes; `P`: what updating takes (the fields it changes). */
 export interface Crud<T extends ResourceRecord, I, P> {
   create(input: I): Promise<T>;

@@ -4,7 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import { HttpProblem } from '../../core/errors.js';
 import { compareListOrder, cursorOf, decodeCursor } from '../../core/resources/cursor.js';
-import { type Crud, PreconditionFailed, type ResourceRecord, type WriteOptions } from '../../core/resources/records.js';
+import { checkPrecondition, type Crud, type ResourceRecord } from '../../core/resources/records.js';
 
 type StoredRecord = ResourceRecord & Record<string, unknown>;
 
@@ -70,11 +70,6 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
     return undefined;
   }
 
-  // Synchronous from the check to the write: no other call runs in between.
-  function checkPrecondition(record: StoredRecord, options: WriteOptions<T> | undefined): void {
-    if (options?.precondition && !options.precondition(copy(record))) throw new PreconditionFailed(capitalize(singularLabel), record.id);
-  }
-
   return {
     async create(input) {
       const fields = fieldsOf(input, true);
@@ -99,7 +94,8 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
     async update(id, patch, options) {
       const record = records.get(id);
       if (!record) return undefined;
-      checkPrecondition(record, options);
+      // Synchronous from the check to the write: no other call runs in between.
+      checkPrecondition(copy(record), options, capitalize(singularLabel), id);
       const fields = fieldsOf(patch, false);
       checkReferences(fields);
       const updated: StoredRecord = { ...record, ...fields, updatedAt: new Date().toISOString() };
@@ -109,7 +105,7 @@ export function createMemoryRepository<T extends ResourceRecord, I extends objec
     async delete(id, options) {
       const record = records.get(id);
       if (!record) return false;
-      checkPrecondition(record, options);
+      checkPrecondition(copy(record), options, capitalize(singularLabel), id);
       const referrer = referrerOf(id);
       if (referrer) throw new HttpProblem(409, `${capitalize(singularLabel)} ${id} is still referenced by ${referrer.pluralLabel}`);
       return records.delete(id);
