@@ -1,5 +1,6 @@
 // Typed shapes of the catalog (what users choose) and of module manifests (what the composer merges).
 import type { FieldView, ResourceView } from '../resources/view.js';
+import type { DrizzleDialect, SnapshotTable } from '../resources/drizzle-migration.js';
 
 export type EnvType = 'string' | 'url' | 'integer' | 'port' | 'boolean' | 'enum';
 
@@ -81,6 +82,8 @@ export interface ModuleManifest {
   testEnv?: Record<string, string>;
   /** The port of the generated core the module fills (documentation and `info`). */
   fills?: string;
+  /** A SQL store's migrations: the drizzle-kit dialect (and folder) of the migration each resource change appends. */
+  migrations?: DrizzleDialect<SnapshotTable>;
   /** The line in src/modules.ts: `import <name> from '<from>'` and `<name>,` in the list. */
   register?: { name: string; from: string };
   /**

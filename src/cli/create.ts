@@ -113,7 +113,7 @@ export async function runCreate(argv: readonly string[]): Promise<number> {
     const composition = await composeStack(projectName, stack, { generatorSpec: generator.spec });
     // The store's first migration: project history from here on, so not part of the composition.
     const migration = new Map(
-      migrationChanges(composition.modules, composition.groundwork.resources, {}, { when: INITIAL_MIGRATION_WHEN, name: 'init' }).flatMap((change) =>
+      migrationChanges(composition.modules, composition.groundwork.resources, new Map(), { when: INITIAL_MIGRATION_WHEN, name: 'init' }).flatMap((change) =>
         change.kind === 'delete' ? [] : [[change.path, change.contents] as const],
       ),
     );

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { categories } from '../catalog/catalog.js';
+import { findManifest } from '../catalog/lookup.js';
 import { hashContents } from '../compose/hash.js';
 import { quote, UsageError } from '../errors.js';
 import { generatedFiles, readGroundworkJson } from '../project/groundwork-file.js';
@@ -30,7 +31,7 @@ export async function runInfo(argv: readonly string[], cwd = process.cwd()): Pro
   edited.sort();
   missing.sort();
   // SQL migrations are the project's history rather than recorded files (project/store-migrations.ts).
-  const migrations = await migrationFiles(cwd);
+  const migrations = await migrationFiles(cwd, record.modules.flatMap((id) => findManifest(id) ?? []));
   const generated = generatedFiles(record).length + migrations.files.length;
   // A command killed half-way leaves its journal; the files above may be half changed until the next one undoes it.
   const interrupted = existsSync(join(cwd, TX_DIR));

@@ -19,7 +19,7 @@ import { readGroundworkJson } from '../project/groundwork-file.js';
 import { acquireProjectLock } from '../project/lock.js';
 import { planChanges, type Change } from '../project/plan-add.js';
 import { beginTransaction, recoverLeftover, TX_DIR } from '../project/transaction.js';
-import { migrationChanges, nextMigrationWhen, readDrizzleFolder } from '../project/store-migrations.js';
+import { migrationChanges, nextMigrationWhen, readDrizzleFolders } from '../project/store-migrations.js';
 import type { ResourceSpec } from '../resources/resource.js';
 import type { JobSpec } from '../units/job.js';
 import type { RouteSpec } from '../units/route.js';
@@ -138,8 +138,8 @@ export async function changeProject(request: ChangeRequest): Promise<ChangeOutco
         `Once these are done, run "${command}" again: it goes on from there.`,
       ]);
     }
-    const folder = await readDrizzleFolder(cwd);
-    const migration = migrationChanges(after.modules, target.resources, folder, { when: nextMigrationWhen(folder), ...(request.migration?.() ?? { name: 'init' }) });
+    const folders = await readDrizzleFolders(cwd, after.modules);
+    const migration = migrationChanges(after.modules, target.resources, folders, { when: nextMigrationWhen(folders), ...(request.migration?.() ?? { name: 'init' }) });
     const changes: Change[] = [...plan.changes, ...migration];
     changes.push({ kind: 'update', path: GROUNDWORK_JSON, contents: after.files.get(GROUNDWORK_JSON)!, merged: false });
     const secrets = generatedEnvValues(after.modules, () => randomBytes(32).toString('base64url'));

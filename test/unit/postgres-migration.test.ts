@@ -3,7 +3,8 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSpec } from '../../src/resources/resource.js';
 import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
-import { postgresMigration, postgresTable, type DrizzleFolder } from '../../src/resources/postgres-migration.js';
+import type { DrizzleFolder } from '../../src/resources/drizzle-migration.js';
+import { postgresMigration, postgresTable } from '../../src/resources/postgres-migration.js';
 
 const WHEN = 1_795_626_833_194;
 

@@ -1,4 +1,4 @@
-import { POSTGRES_COLUMNS } from '../../../src/resources/postgres-migration.js';
+import { POSTGRES_COLUMNS, postgresDialect } from '../../../src/resources/postgres-migration.js';
 import type { FieldView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
 
@@ -44,6 +44,7 @@ export default defineModule({
     'db:generate': 'drizzle-kit generate',
   },
   fills: 'Repositories',
+  migrations: postgresDialect,
   resourceFields,
   env: [
     { name: 'DATABASE_URL', type: 'url', secret: true, doc: 'PostgreSQL URL; unset = embedded PGlite (see PGLITE_DATA_DIR)', example: 'postgres://postgres:postgres@127.0.0.1:5432/app' },

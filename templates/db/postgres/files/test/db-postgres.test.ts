@@ -81,7 +81,9 @@ describeWithService('TEST_DATABASE_URL', 'db-postgres with DATABASE_URL (real Po
   it('passes the postgres readiness check and exposes pool gauges', async () => {
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { postgres: { status: 'pass' } } });
     const text = await built.ctx.metrics.metrics();
-    expect(text).toMatch(/db_pool_connections\{state="idle"\} \d+/);
-    expect(text).toContain('db_pool_waiting_requests 0');
+    expect(text).toMatch(/db_client_connection_count\{pool="postgres",state="idle"\} [1-9]/);
+    expect(text).toContain('db_client_connection_count{pool="postgres",state="used"} 0');
+    expect(text).toContain('db_client_connection_max{pool="postgres"} 10');
+    expect(text).toContain('db_client_connection_pending_requests{pool="postgres"} 0');
   });
 });

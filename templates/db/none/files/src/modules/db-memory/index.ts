@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
-import { createMemoryRepositories } from './repositories.js';
+import { createMemoryRepositories } from '../../features/memory-repositories.js';
 
 export default {
   plugin: fp<ModuleOptions>(

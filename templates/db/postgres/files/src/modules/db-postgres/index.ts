@@ -4,7 +4,7 @@ import { loadConfigFrom, type Config, type ConfigFrom } from '../../core/config.
 import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { envSpec } from './env.js';
 import { postgresHealthCheck } from './health.js';
-import { registerPoolMetrics } from './metrics.js';
+import { registerPostgresPoolMetrics } from './metrics.js';
 import { openPglite } from './pglite.js';
 import { createPool } from './pool.js';
 import { createPostgresRepositories } from './repositories.js';
@@ -26,7 +26,7 @@ export default {
         app.addHook('onClose', async () => {
           await pool.end();
         });
-        registerPoolMetrics(ctx.metrics, pool);
+        registerPostgresPoolMetrics(ctx.metrics, pool, config.DATABASE_POOL_MAX);
         ctx.health.register(postgresHealthCheck(pool));
         app.decorate('repositories', createPostgresRepositories(drizzle({ client: pool })));
         return;

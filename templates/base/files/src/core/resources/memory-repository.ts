@@ -1,10 +1,10 @@
 // A repository held in process memory: for development, tests and demos (data is lost on restart).
-// It keeps the contract of the PostgreSQL ones, references included: a record naming a parent that
+// It keeps the contract of the database ones, references included: a record naming a parent that
 // does not exist is a 422, deleting one that other records still reference is a 409.
 import { randomUUID } from 'node:crypto';
-import { HttpProblem } from '../../core/errors.js';
-import { compareListOrder, cursorOf, decodeCursor } from '../../core/resources/cursor.js';
-import { checkPrecondition, type Crud, type ResourceRecord } from '../../core/resources/records.js';
+import { HttpProblem } from '../errors.js';
+import { compareListOrder, cursorOf, decodeCursor } from './cursor.js';
+import { checkPrecondition, type Crud, type ResourceRecord } from './records.js';
 
 type StoredRecord = ResourceRecord & Record<string, unknown>;
 
