@@ -1,7 +1,7 @@
 // SQL migrations are the project's history, not a function of its stack: every command that changes
 // which tables the resources need (create, `add db <store>`, `generate resource`, `remove resource`)
-// appends one migration to each SQL store's folder (drizzle/ for PostgreSQL, drizzle/mysql/ for MySQL),
-// computed from that folder's newest snapshot, and nothing ever rewrites an existing one. They are
+// appends one migration to each SQL store's folder (drizzle/ for PostgreSQL, a folder under it for each
+// further SQL store), computed from that folder's newest snapshot, and nothing ever rewrites an existing one. They are
 // therefore not part of the composition (and not in its hashes).
 import { access, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -14,7 +14,7 @@ import type { Change } from './plan-add.js';
 /** The `when` of the first migration of a new project: fixed, so a new project's files do not depend on the clock. */
 export const INITIAL_MIGRATION_WHEN = 1795626833194;
 
-/** Each migrations folder the stack's modules keep, by path ("drizzle", "drizzle/mysql"). */
+/** Each migrations folder the stack's modules keep, by path ("drizzle"). */
 export type DrizzleFolders = ReadonlyMap<string, DrizzleFolder>;
 
 const journalOf = (folder: string) => `${folder}/meta/_journal.json`;
@@ -70,7 +70,7 @@ export async function migrationFiles(cwd: string, modules: readonly ModuleManife
   for (const [folder, { journal }] of await readDrizzleFolders(cwd, modules)) {
     const entries = (journal as { entries?: { tag?: unknown }[] } | undefined)?.entries;
     const found = (Array.isArray(entries) ? entries : []).flatMap((entry) => (typeof entry.tag === 'string' && TAG.test(entry.tag) ? [entry.tag] : []));
-    // The folder names a store's tags when there are several: "mysql/0000_init".
+    // A store's folder under drizzle/ prefixes its tags, e.g. "mysql/0000_init".
     tags.push(...found.map((tag) => (folder === 'drizzle' ? tag : `${folder.slice('drizzle/'.length)}/${tag}`)));
     candidates.push(...(journal === undefined ? [] : [journalOf(folder)]), ...found.flatMap((tag) => [`${folder}/${tag}.sql`, `${folder}/meta/${tag.slice(0, 4)}_snapshot.json`]));
   }

@@ -2,7 +2,7 @@
 // file, the snapshot and the journal entry `drizzle-kit generate` writes when the schema gains or loses
 // those tables, so that `npm run db:generate` right after has nothing to migrate. What differs between
 // SQL databases (the table a resource gets, the statements, the snapshot's shape) is a dialect's
-// (postgres-migration.ts, mysql-migration.ts); the journal and the chain of snapshots are here.
+// (postgres-migration.ts is the first); the journal and the chain of snapshots are here.
 // Pure: the caller reads the folder and writes the files.
 import { createHash } from 'node:crypto';
 import { resourceNames } from './names.js';
@@ -153,11 +153,12 @@ export function drizzleMigration<T extends SnapshotTable>(
   const prevId = previous?.id ?? NO_SNAPSHOT;
   // drizzle-kit writes a new snapshot's _meta (the renames it asked about) fresh: these are none. Every
   // other key keeps its place: the empty snapshot's order, with what an existing one has.
-  const { id: _id, prevId: _prevId, _meta: _oldMeta, ...rest } = { ...dialect.emptySnapshot(), ...previous };
-  const content: Record<string, unknown> = { ...rest, tables: Object.fromEntries(byKey(Object.entries(tables))), _meta: dialect.emptySnapshot()._meta };
+  const empty = dialect.emptySnapshot();
+  const { id: _id, prevId: _prevId, _meta: _oldMeta, ...rest } = { ...empty, ...previous };
+  const content = { ...rest, tables: Object.fromEntries(byKey(Object.entries(tables))), _meta: empty._meta };
   const id = nameBasedUuid(JSON.stringify({ prevId, ...content }));
-  const snapshot = Object.fromEntries(Object.keys(dialect.emptySnapshot()).map((key) => [key, key === 'id' ? id : key === 'prevId' ? prevId : content[key]]));
-  for (const [key, value] of Object.entries(content)) if (!(key in snapshot)) snapshot[key] = value;
+  // Spread into the empty snapshot, every key lands in its place there (id and prevId included).
+  const snapshot = { ...empty, ...content, id, prevId };
 
   const last = journal.entries.at(-1);
   const idx = last === undefined ? 0 : last.idx + 1;
