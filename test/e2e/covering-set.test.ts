@@ -21,7 +21,7 @@ import { createGroundwork, tempDir, type CliResult } from '../support/cli.js';
 import { node24Env } from '../support/node24.js';
 import { devToken, postNote, run, scriptCommand } from '../support/project.js';
 import { freePort, startProcess, type RunningProcess } from '../support/server.js';
-import { createDatabase, deleteRedisKeys, POSTGRES_ADMIN_URL } from '../support/services.js';
+import { createDatabase, createMysqlDatabase, deleteRedisKeys, MYSQL_ADMIN_URL, POSTGRES_ADMIN_URL } from '../support/services.js';
 import { postGraphQL } from '../support/graphql.js';
 import { subscribeToNotes, subscribeToTopic } from '../support/websocket.js';
 import { notesGrpc, type GrpcNote } from '../support/grpc.js';
@@ -158,18 +158,26 @@ describe('pairwise covering set, on real services', () => {
     const installed = lap();
 
     const database = uses(stack, 'db', 'postgres') ? await createDatabase('gw_pairs') : undefined;
+    const mysqlDatabase = uses(stack, 'db', 'mysql') ? await createMysqlDatabase('gw_pairs') : undefined;
     const usesRedis = uses(stack, 'cache', 'redis') || uses(stack, 'queue', 'bullmq');
     const prefix = `gw-pairs-${randomBytes(3).toString('hex')}`;
     const services: Record<string, string> = {
       HOST: '127.0.0.1',
       ...(database ? { DATABASE_URL: database.url } : {}),
+      ...(mysqlDatabase ? { MYSQL_URL: mysqlDatabase.url } : {}),
       ...(usesRedis ? { REDIS_URL: SHARED_REDIS, REDIS_KEY_PREFIX: `${prefix}:`, QUEUE_NAME: prefix } : {}),
     };
     const processes: RunningProcess[] = [];
     try {
       await run('npm', ['run', 'build'], project, registryEnv);
       const built = lap();
-      const output = await run('npm', ['test'], project, { ...registryEnv, TEST_DATABASE_URL: POSTGRES_ADMIN_URL, TEST_REDIS_URL: SHARED_REDIS, REQUIRE_SERVICES: '1' });
+      const output = await run('npm', ['test'], project, {
+        ...registryEnv,
+        TEST_DATABASE_URL: POSTGRES_ADMIN_URL,
+        TEST_MYSQL_URL: MYSQL_ADMIN_URL,
+        TEST_REDIS_URL: SHARED_REDIS,
+        REQUIRE_SERVICES: '1',
+      });
       // Other stacks skip what they lack (e.g. the PostgreSQL outage test without PostgreSQL); the full stack has everything.
       if (flagsOf(stack) === flagsOf(FULL_STACK)) expect(output).not.toMatch(/skipped/);
       const tested = lap();
@@ -177,6 +185,7 @@ describe('pairwise covering set, on real services', () => {
       /** Migrates, starts the app (and the worker, with a queue), probes it, and stops them: each must exit 0. */
       const bootAndProbe = async (probeApp: (app: RunningProcess) => Promise<void>) => {
         if (database) await run('npm', ['run', 'db:migrate'], project, { DATABASE_URL: database.url });
+        if (mysqlDatabase) await run('npm', ['run', 'db:migrate'], project, { MYSQL_URL: mysqlDatabase.url });
         const app = await startProcess(...(await scriptCommand(project, 'start')), { cwd: project, port, env: node24Env({ ...services, PORT: String(port), GRPC_PORT: String(grpcPort) }) });
         processes.push(app);
         if (uses(stack, 'queue', 'bullmq')) {
@@ -191,12 +200,15 @@ describe('pairwise covering set, on real services', () => {
 
       // Grown: a resource, a route and a job of its own, then built again (the worker starts with the job registered).
       await grow(project, stack);
+      // The migration `generate` wrote is the one drizzle-kit would have written.
+      if (database || mysqlDatabase) expect(await run('npm', ['run', 'db:generate'], project)).toMatch(/No schema changes, nothing to migrate/);
       await run('npm', ['run', 'build'], project, registryEnv);
       await bootAndProbe((app) => probeGrown(app, stack, project, grpcPort));
       timings.push(`  ${flagsOf(stack)}: waited for create+install ${installed} s, build ${built} s, test ${tested} s, boot+probe ${probed} s, grow+boot+probe ${lap()} s`);
     } finally {
       for (const process of processes) await process.stop();
       await database?.drop();
+      await mysqlDatabase?.drop();
       if (usesRedis) await deleteRedisKeys(SHARED_REDIS, [`${prefix}:*`, `bull:${prefix}:*`]);
     }
   });

@@ -1,4 +1,4 @@
-// The machine's real PostgreSQL (a database per test run) and private redis-servers for outages.
+// The machine's real PostgreSQL and MySQL/MariaDB (a database per test run) and private redis-servers for outages.
 import { execa, type ResultPromise } from 'execa';
 import { randomBytes } from 'node:crypto';
 import { freePort } from './server.js';
@@ -13,6 +13,23 @@ export async function createDatabase(prefix = 'gw_e2e'): Promise<{ url: string; 
   const url = new URL(POSTGRES_ADMIN_URL);
   url.pathname = `/${name}`;
   return { url: url.toString(), drop: async () => void (await psql(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+}
+
+/** An admin URL of the machine's MySQL or MariaDB: generated projects' tests create their databases through it. */
+export const MYSQL_ADMIN_URL = process.env.TEST_MYSQL_URL ?? 'mysql://root@127.0.0.1:3306/';
+
+const mysqlCommand = (sql: string) => {
+  const url = new URL(MYSQL_ADMIN_URL);
+  const password = url.password ? [`--password=${decodeURIComponent(url.password)}`] : [];
+  return execa('mariadb', ['-h', url.hostname, '-P', url.port || '3306', '-u', decodeURIComponent(url.username || 'root'), ...password, '-e', sql], { stdin: 'ignore' });
+};
+
+export async function createMysqlDatabase(prefix = 'gw_e2e'): Promise<{ url: string; drop(): Promise<void> }> {
+  const name = `${prefix}_${randomBytes(4).toString('hex')}`;
+  await mysqlCommand(`CREATE DATABASE ${name} CHARACTER SET utf8mb4`);
+  const url = new URL(MYSQL_ADMIN_URL);
+  url.pathname = `/${name}`;
+  return { url: url.toString(), drop: async () => void (await mysqlCommand(`DROP DATABASE IF EXISTS ${name}`)) };
 }
 
 export interface PrivateRedis {

@@ -1,6 +1,7 @@
-// PostgreSQL going away is the server's problem, not the client's: 503 problem+json with Retry-After
-// (never a 500), no client text in the logs, and service again as soon as PostgreSQL is back. Shown on
-// the first resource's routes: every resource reaches PostgreSQL through the same pool and error mapping.
+// The database server (PostgreSQL, MySQL) going away is the server's problem, not the client's: 503
+// problem+json with Retry-After (never a 500), no client text in the logs, and service again as soon as
+// it is back. Shown on the first resource's routes: every resource reaches the store through the same
+// pool and error mapping.
 import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,7 +11,7 @@ import { authHeaders } from './support/auth.js';
 import { captureLogs } from './support/log-capture.js';
 import { outageProxy, type OutageProxy } from './support/outage-proxy.js';
 import { createRecord, type ResourceName, type RestRecord, type RestResource, restResources, validInput } from './support/rest-resources.js';
-import { createMigratedTestDatabase, stackHasPostgres, type TestDatabase } from './support/rest-postgres.js';
+import { serverStore, type TestDatabase } from './support/rest-stores.js';
 import { describeWithService } from './support/services.js';
 
 const [name] = Object.keys(restResources) as ResourceName[];
@@ -22,14 +23,15 @@ function expectUnavailable(res: LightMyRequestResponse): void {
   expect(res.json()).toMatchObject({ status: 503, title: 'Service Unavailable' });
 }
 
-if (!stackHasPostgres || name === undefined) {
-  describe('REST API while PostgreSQL is unreachable', () => it.skip(name === undefined ? 'this project has no resource' : 'this stack has no PostgreSQL'));
+if (!serverStore || name === undefined) {
+  describe('REST API while the database is unreachable', () => it.skip(name === undefined ? 'this project has no resource' : 'this stack has no database server'));
 } else {
+  const store = serverStore;
   const { path, fields }: RestResource = restResources[name];
   // A write that carries client text when the resource has a text field: the logs must not show it.
   const textField = fields.find((field) => field.type === 'string' || field.type === 'text');
 
-  describeWithService('TEST_DATABASE_URL', 'REST API while PostgreSQL is unreachable', (adminUrl) => {
+  describeWithService(store.testVariable, `REST API while ${store.label} is unreachable`, (adminUrl) => {
     let database: TestDatabase;
     let proxy: OutageProxy;
     let built: BuiltApp;
@@ -37,10 +39,9 @@ if (!stackHasPostgres || name === undefined) {
     let valid: Record<string, unknown>;
     const logs = captureLogs();
     beforeAll(async () => {
-      database = await createMigratedTestDatabase(adminUrl);
+      database = await store.createMigratedTestDatabase(adminUrl);
       proxy = await outageProxy(database.url);
-      // A short statement timeout makes a stalled server a timeout within ~1.5 s (query_timeout = it + 1 s).
-      const env = { RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'info', DATABASE_URL: proxy.url, DATABASE_STATEMENT_TIMEOUT_MS: '500' };
+      const env = { RATE_LIMIT_MAX: '100000', LOG_LEVEL: 'info', ...store.env(proxy.url) };
       built = await testApp(env, { logStream: logs.stream });
       headers = await authHeaders();
       valid = await validInput(built.app, headers, name);
@@ -80,11 +81,11 @@ if (!stackHasPostgres || name === undefined) {
       }
       const logged = JSON.stringify(logs.lines);
       expect(logged).not.toContain(secret);
-      expect(logged).toContain('PostgreSQL unavailable');
+      expect(logged).toContain(`${store.label} unavailable`);
       await recovers(kept);
     });
 
-    it('answers 503 when PostgreSQL stops answering (query and connect timeouts), then recovers', async () => {
+    it(`answers 503 when ${store.label} stops answering (query and connect timeouts), then recovers`, async () => {
       const kept = await createRecord(built.app, headers, name);
       proxy.stall();
       try {

@@ -1,4 +1,4 @@
-// A TCP proxy in front of a real service (here PostgreSQL) that a test can cut or stall and restore on
+// A TCP proxy in front of a real service (a database server) that a test can cut or stall and restore on
 // the same port: an outage without touching the service itself.
 import { connect, createServer, type Server, type Socket } from 'node:net';
 

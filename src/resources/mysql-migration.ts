@@ -1,0 +1,159 @@
+// db/mysql's dialect of drizzle-migration.ts: the table mysql-table.ts declares for a resource, as
+// drizzle-kit 0.31 records it in a MySQL snapshot (version 5), and the statements it writes.
+import { createHash } from 'node:crypto';
+import type { FieldType } from './fields.js';
+import { byName, drizzleMigration, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
+import { resourceNames } from './names.js';
+import type { ResourceSpec } from './resource.js';
+import { fieldView } from './view.js';
+
+/**
+ * Per field type: the drizzle column builder (mysql-table.ts), the TypeScript literal of its options
+ * when it takes some, and the SQL type drizzle-kit records for it.
+ */
+export const MYSQL_COLUMNS: Record<FieldType, { builder: string; options?: string; sqlType: string }> = {
+  string: { builder: 'varchar', options: '{ length: 200 }', sqlType: 'varchar(200)' },
+  text: { builder: 'text', sqlType: 'text' },
+  integer: { builder: 'int', sqlType: 'int' },
+  number: { builder: 'double', sqlType: 'double' },
+  boolean: { builder: 'boolean', sqlType: 'boolean' },
+  // Milliseconds, like the ISO strings records carry; read as text (mode 'string').
+  datetime: { builder: 'datetime', options: "{ mode: 'string', fsp: 3 }", sqlType: 'datetime(3)' },
+  uuid: { builder: 'char', options: '{ length: 36 }', sqlType: 'char(36)' },
+  enum: { builder: 'varchar', options: '{ length: 255 }', sqlType: 'varchar(255)' },
+  ref: { builder: 'char', options: '{ length: 36 }', sqlType: 'char(36)' },
+};
+
+const MAX_IDENTIFIER = 64;
+/**
+ * `name` within MySQL's 64 characters: itself when it fits, else its first 55 characters, "_" and 8 hex
+ * digits of its SHA-256, so long names stay apart. The table template names indexes and foreign keys with it too.
+ */
+export function mysqlIdentifier(name: string): string {
+  if (name.length <= MAX_IDENTIFIER) return name;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  return `${name.slice(0, MAX_IDENTIFIER - hash.length - 1)}_${hash}`;
+}
+
+// The snapshot's shapes (drizzle-kit's MySQL snapshot, version 5), as far as these tables use them.
+interface Column {
+  name: string;
+  type: string;
+  primaryKey: false;
+  notNull: boolean;
+  autoincrement: false;
+}
+interface Index {
+  name: string;
+  columns: string[];
+  isUnique: false;
+}
+interface ForeignKey {
+  name: string;
+  tableFrom: string;
+  tableTo: string;
+  columnsFrom: string[];
+  columnsTo: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+interface PrimaryKey {
+  name: string;
+  columns: string[];
+}
+interface Table {
+  name: string;
+  columns: Record<string, Column>;
+  indexes: Record<string, Index>;
+  foreignKeys: Record<string, ForeignKey>;
+  compositePrimaryKeys: Record<string, PrimaryKey>;
+  uniqueConstraints: Record<string, unknown>;
+  checkConstraint: Record<string, { name: string; value: string }>;
+}
+const TIMESTAMP = MYSQL_COLUMNS.datetime.sqlType;
+
+const column = (name: string, type: string, notNull: boolean): Column => ({ name, type, primaryKey: false, notNull, autoincrement: false });
+const index = (name: string, columns: string[]): Index => ({ name: mysqlIdentifier(name), columns, isUnique: false });
+
+/** The table mysql-table.ts declares for `resource`, as drizzle-kit records it. */
+export function mysqlTable(resource: ResourceSpec): Table {
+  const table = resourceNames(resource.name).pluralSnake;
+  const fields = resource.fields.map(fieldView);
+  const refs = fields.filter((field) => field.ref !== undefined);
+  return {
+    name: table,
+    // drizzle-kit records a one-column primary key as the table's primary key constraint, not on the column.
+    columns: byName([
+      column('id', MYSQL_COLUMNS.uuid.sqlType, true),
+      ...fields.map((field) => column(field.keySnake, MYSQL_COLUMNS[field.type].sqlType, field.required)),
+      column('created_at', TIMESTAMP, true),
+      column('updated_at', TIMESTAMP, true),
+    ]),
+    indexes: byName([
+      index(`${table}_created_at_id_idx`, ['created_at', 'id']),
+      ...refs.map((field) => index(`${table}_${field.keySnake}_idx`, [field.keySnake])),
+    ]),
+    foreignKeys: byName(
+      refs.map((field): ForeignKey => {
+        const target = field.ref!.pluralSnake;
+        return {
+          name: mysqlIdentifier(`${table}_${field.keySnake}_${target}_id_fk`),
+          tableFrom: table,
+          tableTo: target,
+          columnsFrom: [field.keySnake],
+          columnsTo: ['id'],
+          onDelete: 'restrict',
+          onUpdate: 'no action',
+        };
+      }),
+    ),
+    // drizzle-orm's name for it; MySQL calls every primary key PRIMARY whatever the statement says.
+    compositePrimaryKeys: byName([{ name: `${table}_id`, columns: ['id'] }]),
+    uniqueConstraints: {},
+    // Enum values are the service's check (field-rules.ts), like every other field rule.
+    checkConstraint: {},
+  };
+}
+
+// The statements, spelled as drizzle-kit 0.31 spells them (its MySQL convertors).
+const quoted = (columns: string[]): string => columns.map((c) => `\`${c}\``).join(',');
+function createTableSql(table: Table): string {
+  const lines = Object.values(table.columns).map((c) => `\t\`${c.name}\` ${c.type}${c.notNull ? ' NOT NULL' : ''}`);
+  const pk = Object.values(table.compositePrimaryKeys)[0]!;
+  lines.push(`\tCONSTRAINT \`${pk.name}\` PRIMARY KEY(${quoted(pk.columns)})`);
+  return `CREATE TABLE \`${table.name}\` (\n${lines.join(',\n')}\n);\n`;
+}
+const foreignKeySql = (fk: ForeignKey): string =>
+  `ALTER TABLE \`${fk.tableFrom}\` ADD CONSTRAINT \`${fk.name}\` FOREIGN KEY (${quoted(fk.columnsFrom)}) REFERENCES \`${fk.tableTo}\`(${quoted(fk.columnsTo)}) ON DELETE ${fk.onDelete} ON UPDATE ${fk.onUpdate};`;
+const indexSql = (table: string, index: Index): string => `CREATE INDEX \`${index.name}\` ON \`${table}\` (${quoted(index.columns)});`;
+const dropTableSql = (table: string): string => `DROP TABLE \`${table}\`;`;
+
+export const mysqlDialect: DrizzleDialect<Table> = {
+  id: 'mysql',
+  label: 'MySQL',
+  folder: 'drizzle/mysql',
+  snapshotVersion: '5',
+  table: mysqlTable,
+  // drizzle-kit keys a MySQL table by its name alone.
+  tableKey: (name) => name,
+  statements: (created, dropped) => [
+    ...created.map(createTableSql),
+    ...dropped.map(dropTableSql),
+    ...created.flatMap((table) => Object.values(table.foreignKeys).map(foreignKeySql)),
+    ...created.flatMap((table) => Object.values(table.indexes).map((index) => indexSql(table.name, index))),
+  ],
+  emptySnapshot: () => ({
+    version: '5',
+    dialect: 'mysql',
+    id: '',
+    prevId: '',
+    tables: {},
+    views: {},
+    _meta: { schemas: {}, tables: {}, columns: {} },
+    internal: { tables: {}, indexes: {} },
+  }),
+};
+
+/** drizzleMigration for db/mysql, in drizzle/mysql/. */
+export const mysqlMigration = (resources: readonly ResourceSpec[], folder: DrizzleFolder, options: MigrationOptions): Map<string, string> | undefined =>
+  drizzleMigration(mysqlDialect, resources, folder, options);

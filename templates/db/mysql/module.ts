@@ -1,0 +1,105 @@
+import { MYSQL_COLUMNS, mysqlDialect, mysqlIdentifier } from '../../../src/resources/mysql-migration.js';
+import type { FieldView, ResourceView } from '../../../src/resources/view.js';
+import { defineModule } from '../../define.js';
+
+/** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
+const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
+  string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some of them 4-byte characters in utf8mb4
+  text: "'🎉'.repeat(5000)", // TEXT_MAX UTF-16 units, 20 000 bytes: TEXT holds 65 535
+  integer: '-2_147_483_648',
+  number: '0.30000000000000004',
+  boolean: 'false',
+  datetime: "'0001-01-01T00:00:00.000Z'",
+  uuid: "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
+};
+
+/**
+ * What the mysql templates need of each field, as TypeScript source: the drizzle column (without a
+ * reference's foreign key, which the table template declares by name), and the expressions that turn a
+ * row into a record value, and a create input or a patch value into a column value. DATETIME(3) is
+ * read and written as text (timestamps.ts).
+ */
+function resourceFields(field: FieldView): Record<string, unknown> {
+  const { key, keySnake, optional } = field;
+  const { builder, options: columnOptions } = MYSQL_COLUMNS[field.type];
+  // An enum's values type the column (the service checks them; the column is a plain VARCHAR).
+  const options = field.is.enum ? `{ length: 255, enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }` : columnOptions;
+  /** `value` as the column takes it: DATETIME(3) as text; null stays null. */
+  const toColumn = (value: string, orNull: boolean) => (!field.is.datetime ? value : orNull ? `${value} == null ? null : datetimeFromIso(${value})` : `datetimeFromIso(${value})`);
+  return {
+    column: `${builder}('${keySnake}'${options ? `, ${options}` : ''})${optional ? '' : '.notNull()'}`,
+    fromRow: field.is.datetime ? (optional ? `row.${key} === null ? null : isoFromDatetime(row.${key})` : `isoFromDatetime(row.${key})`) : `row.${key}`,
+    fromInput: optional && !field.is.datetime ? `input.${key} ?? null` : toColumn(`input.${key}`, optional),
+    recordFromInput: optional ? `input.${key} ?? null` : `input.${key}`,
+    fromPatch: toColumn(`patch.${key}`, optional),
+    edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
+  };
+}
+
+/** The table's imports, and its index and foreign key names within MySQL's 64 characters (the migrations use the same names). */
+function resourceExtras(resource: ResourceView): Record<string, unknown> {
+  const table = resource.pluralSnake;
+  const builders = resource.fields.map((field) => MYSQL_COLUMNS[field.type].builder);
+  const imports = new Set(['char', 'datetime', 'index', 'mysqlTable', ...builders, ...(resource.hasRefs ? ['foreignKey'] : [])]);
+  return {
+    mysqlImports: [...imports].sort().join(', '),
+    mysqlCreatedIndex: mysqlIdentifier(`${table}_created_at_id_idx`),
+    mysqlRefs: resource.refs.map((field) => ({
+      key: field.key,
+      name: field.name,
+      index: mysqlIdentifier(`${table}_${field.keySnake}_idx`),
+      foreignKey: mysqlIdentifier(`${table}_${field.keySnake}_${field.ref!.pluralSnake}_id_fk`),
+      self: field.ref!.plural === resource.plural,
+      target: field.ref!.plural,
+      targetKebab: field.ref!.pluralKebab,
+    })),
+  };
+}
+
+export default defineModule({
+  id: 'db/mysql',
+  title: 'MySQL',
+  dependencies: ['drizzle-orm', 'mysql2'],
+  devDependencies: ['drizzle-kit'],
+  scripts: {
+    'db:migrate': 'node --env-file-if-exists=.env dist/modules/db-mysql/migrate.js',
+    'db:generate': 'drizzle-kit generate --config drizzle.mysql.config.ts',
+  },
+  fills: 'Repositories',
+  migrations: mysqlDialect,
+  resourceFields,
+  resourceExtras,
+  env: [
+    {
+      name: 'MYSQL_URL',
+      type: 'url',
+      secret: true,
+      doc: 'MySQL 8 / MariaDB 10.11+ URL; unset = records in memory in development and tests (production refuses to start); memory:// = in memory on purpose',
+      example: 'mysql://root:mysql@127.0.0.1:3306/app',
+    },
+    { name: 'MYSQL_POOL_MAX', type: 'integer', min: 1, default: 10, doc: 'Maximum MySQL connections per process' },
+    { name: 'MYSQL_QUERY_TIMEOUT_MS', type: 'integer', min: 100, default: 5000, doc: 'Per-query timeout, client side: a query still running then fails and its connection is closed' },
+  ],
+  services: {
+    mysql: {
+      image: 'mysql:8.4',
+      ports: ['3306:3306'],
+      environment: { MYSQL_ROOT_PASSWORD: 'mysql', MYSQL_DATABASE: 'app' },
+      healthcheck: { test: ['CMD', 'mysqladmin', 'ping', '-h', '127.0.0.1', '-uroot', '-pmysql'], interval: '5s', timeout: '3s', retries: 20, start_period: '20s' },
+      volumes: ['mysqldata:/var/lib/mysql'],
+    },
+    // One-shot: applies drizzle/mysql/ migrations, then exits.
+    'migrate-mysql': {
+      build: '.',
+      command: ['node', 'dist/modules/db-mysql/migrate.js'],
+      environment: { MYSQL_URL: 'mysql://root:mysql@mysql:3306/app' },
+      depends_on: { mysql: { condition: 'service_healthy' } },
+    },
+  },
+  // SQL migrations, applied by `node dist/modules/db-mysql/migrate.js`.
+  runtimeFiles: ['drizzle/mysql'],
+  volumes: ['mysqldata'],
+  appDependsOn: { 'migrate-mysql': 'service_completed_successfully' },
+  appEnvironment: { MYSQL_URL: 'mysql://root:mysql@mysql:3306/app' },
+  register: { name: 'dbMysql', from: './modules/db-mysql/index.js' },
+});
