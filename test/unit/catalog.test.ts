@@ -45,7 +45,7 @@ describe('parseChoice', () => {
   });
 
   it('names the bad value and the accepted ones', () => {
-    expect(() => parseChoice(category('db'), 'mongo')).toThrow('Unknown value "mongo" for --db. Accepted: postgres, none.');
+    expect(() => parseChoice(category('db'), 'mongo')).toThrow('Unknown value "mongo" for --db. Accepted: postgres, mysql, none.');
     expect(() => parseChoice(category('api'), '')).toThrow('--api needs at least one value. Accepted: rest, graphql, grpc, websocket.');
     expect(() => parseChoice(category('api'), 'rest,')).toThrow('--api "rest," has an empty item.');
     expect(() => parseChoice(category('db'), 'postgres,none')).toThrow('--db takes one value, got "postgres,none".');
