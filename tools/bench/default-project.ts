@@ -52,7 +52,8 @@ async function createProject(ctx: BenchContext, name: string, flags: string[]): 
   return { dir };
 }
 
-function memoizedProject(ctx: BenchContext, name: string, flags: string[]): Promise<BenchProject> {
+/** `create-groundwork <name> <flags>`, installed and built, once per run. */
+export function memoizedProject(ctx: BenchContext, name: string, flags: string[]): Promise<BenchProject> {
   let project = projects.get(name);
   if (!project) {
     project = createProject(ctx, name, flags);

@@ -1,6 +1,7 @@
 // `npm run bench [-- part...]`: every benchmark side by side in one run, written to BENCHMARKS.md
-// (all parts) or printed (a chosen few). Parts: generation, app, api-styles, cold-start, install, matrix.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+// (all parts), or with the sections of the chosen parts replaced in it. Parts: generation, app,
+// api-styles, stores, cold-start, install, matrix.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { packageRoot } from '../../src/paths.js';
@@ -13,11 +14,13 @@ import { benchInstallWeight } from './install-weight.js';
 import { describeMachine } from './machine.js';
 import { benchMatrix } from './matrix-growth.js';
 import type { BenchContext, BenchSection } from './section.js';
+import { benchStores } from './stores.js';
 
 const parts: Record<string, (ctx: BenchContext) => Promise<BenchSection>> = {
   generation: benchGeneration,
   app: benchAppOverhead,
   'api-styles': benchApiStyles,
+  stores: benchStores,
   'cold-start': benchColdStart,
   install: benchInstallWeight,
   matrix: benchMatrix,
@@ -47,16 +50,31 @@ try {
   rmSync(ctx.work, { recursive: true, force: true });
 }
 
+// Each section says when it was measured: a run of chosen parts replaces their sections and keeps the others.
+const today = new Date().toISOString().slice(0, 10);
+const rendered = (section: BenchSection) => `## ${section.title}\n\n_Measured on ${today}._\n\n${section.markdown}\n`;
+const file = join(packageRoot, 'BENCHMARKS.md');
+const kept = new Map<string, string>();
+if (chosen.length > 0 && existsSync(file)) {
+  const [header = '', ...blocks] = readFileSync(file, 'utf8').split(/^(?=## )/m);
+  // Files written before sections carried their date have it once, in the header.
+  const written = /on (\d{4}-\d{2}-\d{2})/.exec(header)?.[1];
+  for (const block of blocks) {
+    const title = block.slice(3, block.indexOf('\n'));
+    const dated = block.includes('\n_Measured on ') || written === undefined ? block : block.replace('\n\n', `\n\n_Measured on ${written}._\n\n`);
+    kept.set(title, `${dated.trimEnd()}\n`);
+  }
+}
+for (const section of sections) kept.set(section.title, rendered(section));
 const document = [
   '# Benchmarks',
   '',
-  `Written by \`npm run bench\` on ${new Date().toISOString().slice(0, 10)}. All figures come from one run on this machine:`,
+  'Written by `npm run bench` (every part) or `npm run bench -- <part>...` (those sections only, the others kept as they were). The figures of one section come from one run on this machine:',
   '',
   describeMachine(),
   '',
-  ...sections.flatMap((section) => [`## ${section.title}`, '', section.markdown, '']),
+  ...(chosen.length > 0 ? [...kept.values()] : sections.map(rendered)),
 ].join('\n');
-if (chosen.length === 0) writeFileSync(join(packageRoot, 'BENCHMARKS.md'), document);
-else console.log(`\n${document}`);
+writeFileSync(file, document);
 console.log('\nSummary:');
 for (const line of sections.flatMap((section) => section.headlines)) console.log(`- ${line}`);

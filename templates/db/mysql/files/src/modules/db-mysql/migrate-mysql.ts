@@ -17,7 +17,8 @@ export async function migrateMysql(url: string): Promise<void> {
     if (charset !== 'utf8mb4') {
       throw new Error(`database "${name}" has the default character set ${charset}, which cannot store every string; run ALTER DATABASE \`${name}\` CHARACTER SET utf8mb4 first`);
     }
-    const [[lock]] = await connection.query<RowDataPacket[]>("SELECT GET_LOCK(CONCAT('drizzle_migrations:', DATABASE()), 60) AS held");
+    // Lock names are server-wide and at most 64 characters: the database's, hashed.
+    const [[lock]] = await connection.query<RowDataPacket[]>("SELECT GET_LOCK(CONCAT('db_migrate_', SHA1(DATABASE())), 60) AS held");
     if ((lock as { held: number | null }).held !== 1) throw new Error('another db:migrate has held the migration lock of this database for 60 s');
     await migrate(drizzle({ client: connection }), { migrationsFolder });
   } finally {
