@@ -35,6 +35,13 @@ export function mysqlIdentifier(name: string): string {
   return `${name.slice(0, MAX_IDENTIFIER - hash.length - 1)}_${hash}`;
 }
 
+/** The names mysql-table.ts gives a table's indexes and foreign keys (the migrations use the same). */
+export const mysqlNames = {
+  createdIndex: (table: string) => mysqlIdentifier(`${table}_created_at_id_idx`),
+  refIndex: (table: string, column: string) => mysqlIdentifier(`${table}_${column}_idx`),
+  foreignKey: (table: string, column: string, target: string) => mysqlIdentifier(`${table}_${column}_${target}_id_fk`),
+};
+
 // The snapshot's shapes (drizzle-kit's MySQL snapshot, version 5), as far as these tables use them.
 interface Column {
   name: string;
@@ -73,7 +80,7 @@ interface Table {
 const TIMESTAMP = MYSQL_COLUMNS.datetime.sqlType;
 
 const column = (name: string, type: string, notNull: boolean): Column => ({ name, type, primaryKey: false, notNull, autoincrement: false });
-const index = (name: string, columns: string[]): Index => ({ name: mysqlIdentifier(name), columns, isUnique: false });
+const index = (name: string, columns: string[]): Index => ({ name, columns, isUnique: false });
 
 /** The table mysql-table.ts declares for `resource`, as drizzle-kit records it. */
 export function mysqlTable(resource: ResourceSpec): Table {
@@ -90,14 +97,14 @@ export function mysqlTable(resource: ResourceSpec): Table {
       column('updated_at', TIMESTAMP, true),
     ]),
     indexes: byName([
-      index(`${table}_created_at_id_idx`, ['created_at', 'id']),
-      ...refs.map((field) => index(`${table}_${field.keySnake}_idx`, [field.keySnake])),
+      index(mysqlNames.createdIndex(table), ['created_at', 'id']),
+      ...refs.map((field) => index(mysqlNames.refIndex(table, field.keySnake), [field.keySnake])),
     ]),
     foreignKeys: byName(
       refs.map((field): ForeignKey => {
         const target = field.ref!.pluralSnake;
         return {
-          name: mysqlIdentifier(`${table}_${field.keySnake}_${target}_id_fk`),
+          name: mysqlNames.foreignKey(table, field.keySnake, target),
           tableFrom: table,
           tableTo: target,
           columnsFrom: [field.keySnake],

@@ -19,6 +19,6 @@ export function describeMachine(): string {
     `- CPU: ${cores.length} x ${cores[0]?.model.trim() ?? 'unknown'}`,
     `- Memory: ${(totalmem() / 2 ** 30).toFixed(0)} GiB; kernel ${release()}`,
     `- Node: ${node24} (generated projects, bare servers, the gRPC load generator; ${benchNode}); npm ${versionOf('npm', ['--version'])}`,
-    `- Services: ${versionOf('psql', ['--version'])}; ${versionOf('redis-server', ['--version']).replace(/ sha=.*/, '')}`,
+    `- Services: ${versionOf('psql', ['--version'])}; ${versionOf('mariadb', ['--version'])}; ${versionOf('redis-server', ['--version']).replace(/ sha=.*/, '')}`,
   ].join('\n');
 }

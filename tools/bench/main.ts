@@ -69,7 +69,7 @@ for (const section of sections) kept.set(section.title, rendered(section));
 const document = [
   '# Benchmarks',
   '',
-  'Written by `npm run bench` (every part) or `npm run bench -- <part>...` (those sections only, the others kept as they were). The figures of one section come from one run on this machine:',
+  'Written by `npm run bench` (every part) or `npm run bench -- <part>...` (those sections only, the others kept as they were). The figures of one section come from one run; the machine of the latest run:',
   '',
   describeMachine(),
   '',

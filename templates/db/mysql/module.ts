@@ -1,4 +1,4 @@
-import { MYSQL_COLUMNS, mysqlDialect, mysqlIdentifier } from '../../../src/resources/mysql-migration.js';
+import { MYSQL_COLUMNS, mysqlDialect, mysqlNames } from '../../../src/resources/mysql-migration.js';
 import type { FieldView, ResourceView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
 
@@ -23,7 +23,7 @@ function resourceFields(field: FieldView): Record<string, unknown> {
   const { key, keySnake, optional } = field;
   const { builder, options: columnOptions } = MYSQL_COLUMNS[field.type];
   // An enum's values type the column (the service checks them; the column is a plain VARCHAR).
-  const options = field.is.enum ? `{ length: 255, enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }` : columnOptions;
+  const options = field.is.enum ? columnOptions!.replace(/ }$/, `, enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }`) : columnOptions;
   /** `value` as the column takes it: DATETIME(3) as text; null stays null. */
   const toColumn = (value: string, orNull: boolean) => (!field.is.datetime ? value : orNull ? `${value} == null ? null : datetimeFromIso(${value})` : `datetimeFromIso(${value})`);
   return {
@@ -43,12 +43,12 @@ function resourceExtras(resource: ResourceView): Record<string, unknown> {
   const imports = new Set(['char', 'datetime', 'index', 'mysqlTable', ...builders, ...(resource.hasRefs ? ['foreignKey'] : [])]);
   return {
     mysqlImports: [...imports].sort().join(', '),
-    mysqlCreatedIndex: mysqlIdentifier(`${table}_created_at_id_idx`),
+    mysqlCreatedIndex: mysqlNames.createdIndex(table),
     mysqlRefs: resource.refs.map((field) => ({
       key: field.key,
       name: field.name,
-      index: mysqlIdentifier(`${table}_${field.keySnake}_idx`),
-      foreignKey: mysqlIdentifier(`${table}_${field.keySnake}_${field.ref!.pluralSnake}_id_fk`),
+      index: mysqlNames.refIndex(table, field.keySnake),
+      foreignKey: mysqlNames.foreignKey(table, field.keySnake, field.ref!.pluralSnake),
       self: field.ref!.plural === resource.plural,
       target: field.ref!.plural,
       targetKebab: field.ref!.pluralKebab,
