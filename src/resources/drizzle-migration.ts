@@ -53,6 +53,28 @@ export interface DrizzleDialect<T extends SnapshotTable> {
   emptySnapshot(): Snapshot<T>;
 }
 
+/** How a dialect spells each statement of a migration. */
+export interface DrizzleStatements<T, F, I> {
+  createTable(table: T): string;
+  dropTable(name: string): string;
+  foreignKey(foreignKey: F): string;
+  index(table: string, index: I): string;
+}
+
+/**
+ * A dialect's `statements` in drizzle-kit's order, the same in every dialect: the tables created, the
+ * tables dropped, then the new tables' foreign keys and indexes (so a foreign key may point at a table
+ * created after its own).
+ */
+export const inDrizzleKitOrder =
+  <T extends { name: string; foreignKeys: Record<string, F>; indexes: Record<string, I> }, F, I>(spell: DrizzleStatements<T, F, I>) =>
+  (created: T[], dropped: string[]): string[] => [
+    ...created.map((table) => spell.createTable(table)),
+    ...dropped.map((name) => spell.dropTable(name)),
+    ...created.flatMap((table) => Object.values(table.foreignKeys).map((fk) => spell.foreignKey(fk))),
+    ...created.flatMap((table) => Object.values(table.indexes).map((index) => spell.index(table.name, index))),
+  ];
+
 const NO_SNAPSHOT = '00000000-0000-0000-0000-000000000000';
 const JOURNAL_VERSION = '7';
 export const BREAKPOINT = '--> statement-breakpoint\n';

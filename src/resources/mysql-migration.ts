@@ -2,7 +2,7 @@
 // drizzle-kit 0.31 records it in a MySQL snapshot (version 5), and the statements it writes.
 import { createHash } from 'node:crypto';
 import type { FieldType } from './fields.js';
-import { byName, drizzleMigration, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
+import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
 import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
 import { fieldView } from './view.js';
@@ -143,12 +143,7 @@ export const mysqlDialect: DrizzleDialect<Table> = {
   table: mysqlTable,
   // drizzle-kit keys a MySQL table by its name alone.
   tableKey: (name) => name,
-  statements: (created, dropped) => [
-    ...created.map(createTableSql),
-    ...dropped.map(dropTableSql),
-    ...created.flatMap((table) => Object.values(table.foreignKeys).map(foreignKeySql)),
-    ...created.flatMap((table) => Object.values(table.indexes).map((index) => indexSql(table.name, index))),
-  ],
+  statements: inDrizzleKitOrder({ createTable: createTableSql, dropTable: dropTableSql, foreignKey: foreignKeySql, index: indexSql }),
   emptySnapshot: () => ({
     version: '5',
     dialect: 'mysql',

@@ -1,7 +1,7 @@
 // db/postgres's dialect of drizzle-migration.ts: the table postgres-table.ts declares for a resource,
 // as drizzle-kit 0.31 records it in a PostgreSQL snapshot (version 7), and the statements it writes.
 import type { FieldType } from './fields.js';
-import { byName, drizzleMigration, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
+import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
 import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
 import { fieldView } from './view.js';
@@ -135,12 +135,7 @@ export const postgresDialect: DrizzleDialect<Table> = {
   table: postgresTable,
   // drizzle-kit keys a table by schema and name; the tables of resources are in the default schema.
   tableKey: (name) => `public.${name}`,
-  statements: (created, dropped) => [
-    ...created.map(createTableSql),
-    ...dropped.map(dropTableSql),
-    ...created.flatMap((table) => Object.values(table.foreignKeys).map(foreignKeySql)),
-    ...created.flatMap((table) => Object.values(table.indexes).map((index) => indexSql(table.name, index))),
-  ],
+  statements: inDrizzleKitOrder({ createTable: createTableSql, dropTable: dropTableSql, foreignKey: foreignKeySql, index: indexSql }),
   emptySnapshot: () => ({
     id: '',
     prevId: '',

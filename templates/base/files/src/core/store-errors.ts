@@ -76,6 +76,28 @@ export function* errorChain(error: unknown): Generator<DriverError> {
   }
 }
 
+/** What says a store is unreachable rather than a query wrong: error codes, and fixed messages of errors without one. */
+export interface UnavailableSigns {
+  codes: ReadonlySet<string>;
+  /** Codes of a class, e.g. PostgreSQL's SQLSTATE 08xxx. */
+  codePattern?: RegExp;
+  messages: readonly string[];
+}
+
+/** Node's socket errors: every store's driver passes them on when the server cannot be reached. */
+export const SOCKET_ERRORS = ['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN'] as const;
+
+/** The 503 for the first error of the chain that shows a sign of the store being unavailable, if any. */
+export function unavailableError(store: string, errors: readonly DriverError[], signs: UnavailableSigns): DatabaseUnavailableError | undefined {
+  for (const e of errors) {
+    const code = text(e.code);
+    const message = text(e.message);
+    const reason = code && (signs.codes.has(code) || signs.codePattern?.test(code)) ? code : message && signs.messages.find((m) => message.includes(m));
+    if (reason) return new DatabaseUnavailableError(store, reason);
+  }
+  return undefined;
+}
+
 /** Runs one repository operation, rethrowing its failure as `toError` maps it. */
 export async function guardedBy<T>(operation: () => Promise<T>, toError: (error: unknown) => Error): Promise<T> {
   try {

@@ -3,45 +3,32 @@
 // none of them is ever rethrown or logged: only the error code and schema names are kept. A foreign key
 // violation is the client's doing; the repository that ran the query says which error it means.
 import { HttpProblem } from '../../core/errors.js';
-import { DatabaseQueryError, DatabaseUnavailableError, type DriverError, errorChain, type ForeignKeyProblem, guardedBy, text } from '../../core/store-errors.js';
+import { DatabaseQueryError, errorChain, type ForeignKeyProblem, guardedBy, SOCKET_ERRORS, text, type UnavailableSigns, unavailableError } from '../../core/store-errors.js';
 
 const STORE = 'MySQL';
 
-const UNAVAILABLE_CODE = new Set([
-  // Node socket errors
-  'ECONNREFUSED',
-  'ECONNRESET',
-  'ETIMEDOUT',
-  'EPIPE',
-  'EHOSTUNREACH',
-  'ENETUNREACH',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  // mysql2: the server went away, or a query outlived MYSQL_QUERY_TIMEOUT_MS
-  'PROTOCOL_CONNECTION_LOST',
-  'PROTOCOL_SEQUENCE_TIMEOUT',
-  // The server: too many connections, shutting down, a lock or statement timeout
-  'ER_CON_COUNT_ERROR',
-  'ER_TOO_MANY_USER_CONNECTIONS',
-  'ER_SERVER_SHUTDOWN',
-  'ER_LOCK_WAIT_TIMEOUT',
-  'ER_QUERY_TIMEOUT', // MySQL's max_execution_time
-  'ER_STATEMENT_TIMEOUT', // MariaDB's max_statement_time
-]);
-// mysql2 errors that have no code, matched by their fixed messages.
-const UNAVAILABLE_MESSAGE = [
-  'timeout exceeded when trying to get a MySQL connection', // pool.ts: no connection came free in time
-  'Queue limit reached', // too many requests already waiting for one
-  'Pool is closed',
-  "Can't add new command when connection is in closed state",
-];
-
-function unavailableReason(e: DriverError): string | undefined {
-  const code = text(e.code);
-  if (code && UNAVAILABLE_CODE.has(code)) return code;
-  const message = text(e.message);
-  return message && UNAVAILABLE_MESSAGE.find((m) => message.includes(m));
-}
+const UNAVAILABLE: UnavailableSigns = {
+  codes: new Set([
+    ...SOCKET_ERRORS,
+    // mysql2: the server went away, or a query outlived MYSQL_QUERY_TIMEOUT_MS
+    'PROTOCOL_CONNECTION_LOST',
+    'PROTOCOL_SEQUENCE_TIMEOUT',
+    // The server: too many connections, shutting down, a lock or statement timeout
+    'ER_CON_COUNT_ERROR',
+    'ER_TOO_MANY_USER_CONNECTIONS',
+    'ER_SERVER_SHUTDOWN',
+    'ER_LOCK_WAIT_TIMEOUT',
+    'ER_QUERY_TIMEOUT', // MySQL's max_execution_time
+    'ER_STATEMENT_TIMEOUT', // MariaDB's max_statement_time
+  ]),
+  // mysql2 errors that have no code, matched by their fixed messages.
+  messages: [
+    'timeout exceeded when trying to get a MySQL connection', // pool.ts: no connection came free in time
+    'Queue limit reached', // too many requests already waiting for one
+    'Pool is closed',
+    "Can't add new command when connection is in closed state",
+  ],
+};
 
 // ER_NO_REFERENCED_ROW(_2): a write names a row that does not exist; ER_ROW_IS_REFERENCED(_2): a delete
 // of a row others reference (every generated reference restricts deletes).
@@ -54,10 +41,8 @@ const FOREIGN_KEY_MESSAGE = /constraint fails \(`[^`]*`\.`([^`]+)`, CONSTRAINT `
 export function toRepositoryError(error: unknown, onForeignKeyViolation?: ForeignKeyProblem): Error {
   if (error instanceof HttpProblem) return error;
   const errors = [...errorChain(error)];
-  for (const e of errors) {
-    const reason = unavailableReason(e);
-    if (reason) return new DatabaseUnavailableError(STORE, reason);
-  }
+  const unavailable = unavailableError(STORE, errors, UNAVAILABLE);
+  if (unavailable) return unavailable;
   // The server's errors have an errno and an ER_ code; anything else is not MySQL's.
   const server = errors.find((e) => typeof e.errno === 'number' && typeof e.code === 'string' && e.code.startsWith('ER_'));
   if (!server) return new DatabaseQueryError(STORE, undefined, {});

@@ -4,28 +4,23 @@
 // A foreign key violation is the client's doing; the repository that ran the query says which error
 // it means (references.ts).
 import { HttpProblem } from '../../core/errors.js';
-import { DatabaseQueryError, DatabaseUnavailableError, type DriverError, errorChain, type ForeignKeyProblem, guardedBy, text } from '../../core/store-errors.js';
+import { DatabaseQueryError, errorChain, type ForeignKeyProblem, guardedBy, SOCKET_ERRORS, text, type UnavailableSigns, unavailableError } from '../../core/store-errors.js';
 
 const STORE = 'PostgreSQL';
 
-// SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57P (operator intervention:
-// shutdown, cannot connect now), 57014 (statement timeout or cancel).
-const UNAVAILABLE_SQLSTATE = /^(08|53|57P)|^57014$/;
-// Node socket errors, and pg / pg-pool errors that have no code (matched by their fixed messages).
-const UNAVAILABLE_ERRNO = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EPIPE', 'EHOSTUNREACH', 'ENETUNREACH', 'ENOTFOUND', 'EAI_AGAIN']);
-const UNAVAILABLE_MESSAGE = [
-  'timeout exceeded when trying to connect', // pool exhausted, or the connection did not open in time
-  'Connection terminated',
-  'Query read timeout', // the client-side query_timeout
-  'is not queryable',
-];
-
-function unavailableReason(e: DriverError): string | undefined {
-  const code = text(e.code);
-  if (code && (UNAVAILABLE_ERRNO.has(code) || UNAVAILABLE_SQLSTATE.test(code))) return code;
-  const message = text(e.message);
-  return message && UNAVAILABLE_MESSAGE.find((m) => message.includes(m));
-}
+const UNAVAILABLE: UnavailableSigns = {
+  codes: new Set(SOCKET_ERRORS),
+  // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57P (operator
+  // intervention: shutdown, cannot connect now), 57014 (statement timeout or cancel).
+  codePattern: /^(08|53|57P)|^57014$/,
+  // pg and pg-pool errors that have no code, matched by their fixed messages.
+  messages: [
+    'timeout exceeded when trying to connect', // pool exhausted, or the connection did not open in time
+    'Connection terminated',
+    'Query read timeout', // the client-side query_timeout
+    'is not queryable',
+  ],
+};
 
 // 23503 foreign_key_violation: a write names a row that does not exist (or a NO ACTION delete);
 // 23001 restrict_violation: a delete under ON DELETE RESTRICT, which every generated reference has.
@@ -35,10 +30,8 @@ const FOREIGN_KEY_VIOLATIONS = new Set(['23503', '23001']);
 export function toRepositoryError(error: unknown, onForeignKeyViolation?: ForeignKeyProblem): Error {
   if (error instanceof HttpProblem) return error;
   const errors = [...errorChain(error)];
-  for (const e of errors) {
-    const reason = unavailableReason(e);
-    if (reason) return new DatabaseUnavailableError(STORE, reason);
-  }
+  const unavailable = unavailableError(STORE, errors, UNAVAILABLE);
+  if (unavailable) return unavailable;
   // A SQLSTATE is five characters; anything else in `code` is not PostgreSQL's.
   const withState = errors.find((e) => typeof e.code === 'string' && /^[0-9A-Z]{5}$/.test(e.code));
   if (!withState) return new DatabaseQueryError(STORE, undefined, {});
