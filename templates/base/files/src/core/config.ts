@@ -35,10 +35,14 @@ export interface ConfigIssue {
   accepted: string;
 }
 
+/** Settings the process cannot start with; server.ts prints the message as one line, without a stack. */
 export class ConfigError extends Error {
   override name = 'ConfigError';
-  constructor(readonly issues: ConfigIssue[]) {
-    super(issues.map((i) => `${i.variable}=${JSON.stringify(i.value)} is not ${i.accepted}`).join('; '));
+  readonly issues: ConfigIssue[];
+  /** `problem`: each bad variable, or one sentence about settings that do not go together (e.g. what production requires). */
+  constructor(problem: ConfigIssue[] | string) {
+    super(typeof problem === 'string' ? problem : problem.map((i) => `${i.variable}=${JSON.stringify(i.value)} is not ${i.accepted}`).join('; '));
+    this.issues = typeof problem === 'string' ? [] : problem;
   }
 }
 

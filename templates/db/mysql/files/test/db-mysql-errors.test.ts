@@ -32,6 +32,7 @@ describe('db-mysql error mapping', () => {
     ['too many requests waiting', new Error('Queue limit reached.')],
     ['too many connections', serverError('ER_CON_COUNT_ERROR', 1040, 'Too many connections')],
     ['server shutting down', serverError('ER_SERVER_SHUTDOWN', 1053, 'Server shutdown in progress')],
+    ['deadlock', serverError('ER_LOCK_DEADLOCK', 1213, 'Deadlock found when trying to get lock; try restarting transaction')],
     ['lock wait timeout', serverError('ER_LOCK_WAIT_TIMEOUT', 1205, 'Lock wait timeout exceeded; try restarting transaction')],
     ['MariaDB statement timeout', serverError('ER_STATEMENT_TIMEOUT', 1969, 'Query execution was interrupted (max_statement_time exceeded)')],
   ])("%s -> 503 with Retry-After, also inside drizzle's wrapper", (_case, cause) => {

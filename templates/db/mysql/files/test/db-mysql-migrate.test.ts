@@ -19,6 +19,15 @@ describe('npm run db:migrate failures (MySQL)', () => {
     expect(error.stderr.trim()).toBe('db:migrate failed: MYSQL_URL is not set');
   });
 
+  it.each([
+    ['postgres://postgres@127.0.0.1:5432/app', 'db:migrate failed: MYSQL_URL must be a mysql:// URL (or memory://), not postgres://'],
+    ['memory://', 'db:migrate failed: MYSQL_URL is memory://: records are kept in memory, there is no database to migrate'],
+  ])('exits 1 with one line for MYSQL_URL=%s', async (url, line) => {
+    const error = (await migrate({ MYSQL_URL: url }).catch((e: Failure) => e)) as Failure;
+    expect(error.code).toBe(1);
+    expect(error.stderr.trim()).toBe(line);
+  });
+
   it('exits 1 with one line when the server cannot be reached', async () => {
     const error = (await migrate({ MYSQL_URL: 'mysql://root@127.0.0.1:1/nope' }).catch((e: Failure) => e)) as Failure;
     expect(error.code).toBe(1);

@@ -66,6 +66,17 @@ describeWithService('TEST_MYSQL_URL', 'db-mysql with MYSQL_URL (real server)', (
     expect(text).toContain('db_client_connection_pending_requests{pool="mysql"} 0');
   });
 
+  it("fails readiness in the store's words, not the server's (which name users, hosts and databases)", async () => {
+    const elsewhere = new URL(database.url);
+    elsewhere.pathname = '/no_such_database_here';
+    const other = await testModules([dbMysql], { MYSQL_URL: elsewhere.toString() });
+    try {
+      expect(await other.health.readiness()).toMatchObject({ status: 'fail', checks: { mysql: { status: 'fail', output: 'MySQL query failed (ER_BAD_DB_ERROR 1049)' } } });
+    } finally {
+      await other.app.close();
+    }
+  });
+
   it('counts a connection in use and a request waiting for one (read from mysql2 pool internals)', async () => {
     const pool = createPool(loadConfigFrom(envSpec, { MYSQL_URL: database.url, MYSQL_POOL_MAX: '1' }), database.url);
     const registry = new Registry();

@@ -32,6 +32,7 @@ describe('db-postgres error mapping', () => {
     ['too many connections', withCode('sorry, too many clients already', { code: '53300' })],
     ['server shutting down', withCode('terminating connection due to administrator command', { code: '57P01' })],
     ['connection failure', withCode('connection failure', { code: '08006' })],
+    ['deadlock', withCode('deadlock detected', { code: '40P01' })],
   ])('%s -> 503 with Retry-After, also inside drizzle\'s wrapper', (_case, cause) => {
     for (const error of [cause, drizzleFailure(cause)]) {
       const mapped = toRepositoryError(error);

@@ -86,4 +86,15 @@ describeWithService('TEST_DATABASE_URL', 'db-postgres with DATABASE_URL (real Po
     expect(text).toContain('db_client_connection_max{pool="postgres"} 10');
     expect(text).toContain('db_client_connection_pending_requests{pool="postgres"} 0');
   });
+
+  it("fails readiness in the store's words, not the server's (which name users, hosts and databases)", async () => {
+    const elsewhere = new URL(database.url);
+    elsewhere.pathname = '/no_such_database_here';
+    const other = await testModules([dbPostgres], { DATABASE_URL: elsewhere.toString() });
+    try {
+      expect(await other.health.readiness()).toMatchObject({ status: 'fail', checks: { postgres: { status: 'fail', output: 'PostgreSQL query failed (SQLSTATE 3D000)' } } });
+    } finally {
+      await other.app.close();
+    }
+  });
 });

@@ -5,6 +5,7 @@ import { HttpProblem } from '../errors.js';
 import { ID_MAX } from './cursor.js';
 import { isIsoInstant } from './instant.js';
 import { checkText } from './text-rule.js';
+import { canonicalId } from './uuid.js';
 
 export const STRING_MAX = 200;
 export const TEXT_MAX = 10_000;
@@ -112,12 +113,12 @@ export const fieldRule = {
       if (typeof value !== 'string' || !values.includes(value)) throw invalid(key, `be one of ${values.join(', ')}`);
       return value;
     },
-  /** The shape of an id; that the record exists is the service's check (it needs the repository). */
+  /** The shape of an id, in its canonical spelling; that the record exists is the service's check (it needs the repository). */
   ref:
     (key: string): FieldRule<string> =>
     (value) => {
       if (typeof value !== 'string' || value.length === 0 || value.length > ID_MAX) throw invalid(key, `be an id of 1 to ${ID_MAX} characters`);
-      return checkText(key, value);
+      return canonicalId(checkText(key, value));
     },
   /** Omitted or null is null; anything else must pass `rule`. */
   optional:

@@ -8,6 +8,7 @@ import type { Cache } from '../ports.js';
 import { decodeCursor } from './cursor.js';
 import { checkPageLimit } from './page.js';
 import { type Crud, PreconditionFailed, type ResourceRecord } from './records.js';
+import { canonicalId } from './uuid.js';
 
 export interface ResourceServiceOptions<T extends ResourceRecord, I, P> {
   /** Names the events: `${singular}.created`, `.updated`, `.deleted`. */
@@ -65,7 +66,8 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
       await events.emit(`${singular}.created`, record);
       return record;
     },
-    async get(id) {
+    async get(requested) {
+      const id = canonicalId(requested);
       const hit = await cached(id);
       if (hit) return hit;
       const record = await repository.get(id);
@@ -76,7 +78,8 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
       if (after !== undefined) decodeCursor(after);
       return repository.list({ limit: checkPageLimit(limit), after });
     },
-    async update(id, patch, options) {
+    async update(requested, patch, options) {
+      const id = canonicalId(requested);
       const values = normalizePatch(patch);
       await checkRefs?.(values);
       const record = await repository.update(id, values, options).catch(afterRefusal(id));
@@ -84,7 +87,8 @@ export function createResourceService<T extends ResourceRecord, I, P>(ctx: AppCo
       if (record) await events.emit(`${singular}.updated`, record);
       return record;
     },
-    async delete(id, options) {
+    async delete(requested, options) {
+      const id = canonicalId(requested);
       const deleted = await repository.delete(id, options).catch(afterRefusal(id));
       await invalidate(id);
       if (deleted) await events.emit(`${singular}.deleted`, { id });

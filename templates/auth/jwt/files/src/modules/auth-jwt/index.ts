@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { createRemoteJWKSet } from 'jose';
-import { loadConfigFrom } from '../../core/config.js';
+import { ConfigError, loadConfigFrom } from '../../core/config.js';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { createJwtAuthenticator } from './authenticator.js';
 import { envSpec } from './env.js';
@@ -21,10 +21,10 @@ export default {
         return;
       }
       if (!JWT_SECRET) {
-        throw new Error('auth-jwt: set JWT_JWKS_URL (production) or JWT_SECRET (development, see .env)');
+        throw new ConfigError('auth-jwt: set JWT_JWKS_URL (production) or JWT_SECRET (development, see .env)');
       }
       if (JWT_SECRET.length < MIN_SECRET_LENGTH) {
-        throw new Error(`auth-jwt: JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
+        throw new ConfigError(`auth-jwt: JWT_SECRET must be at least ${MIN_SECRET_LENGTH} characters`);
       }
       if (NODE_ENV === 'production') ctx.logger.warn('auth-jwt: using the shared HS256 JWT_SECRET in production; prefer JWT_JWKS_URL');
       app.decorate(

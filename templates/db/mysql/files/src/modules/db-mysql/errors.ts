@@ -13,10 +13,11 @@ const UNAVAILABLE: UnavailableSigns = {
     // mysql2: the server went away, or a query outlived MYSQL_QUERY_TIMEOUT_MS
     'PROTOCOL_CONNECTION_LOST',
     'PROTOCOL_SEQUENCE_TIMEOUT',
-    // The server: too many connections, shutting down, a lock or statement timeout
+    // The server: too many connections, shutting down, a deadlock (retrying succeeds), a lock or statement timeout
     'ER_CON_COUNT_ERROR',
     'ER_TOO_MANY_USER_CONNECTIONS',
     'ER_SERVER_SHUTDOWN',
+    'ER_LOCK_DEADLOCK',
     'ER_LOCK_WAIT_TIMEOUT',
     'ER_QUERY_TIMEOUT', // MySQL's max_execution_time
     'ER_STATEMENT_TIMEOUT', // MariaDB's max_statement_time

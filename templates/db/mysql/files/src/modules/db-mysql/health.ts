@@ -1,10 +1,7 @@
 import type { Pool } from 'mysql2/promise';
-import { abortable } from '../../core/abortable.js';
 import type { HealthCheck } from '../../core/ports.js';
+import { storeHealthCheck } from '../../core/store-health.js';
+import { toRepositoryError } from './errors.js';
 
-/** `client`: the timed client of pool.ts, whose query timeout eventually frees a stuck connection; the race answers /readyz now. */
-export const mysqlHealthCheck = (client: Pool): HealthCheck => ({
-  name: 'mysql',
-  timeoutMs: 2000,
-  check: async (signal) => void (await abortable(client.query('SELECT 1'), signal)),
-});
+/** `client`: the timed client of pool.ts. */
+export const mysqlHealthCheck = (client: Pool): HealthCheck => storeHealthCheck('mysql', () => client.query('SELECT 1'), toRepositoryError);

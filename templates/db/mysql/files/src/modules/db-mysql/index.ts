@@ -1,6 +1,6 @@
 import fp from 'fastify-plugin';
 import { drizzle } from 'drizzle-orm/mysql2';
-import { loadConfigFrom } from '../../core/config.js';
+import { ConfigError, loadConfigFrom } from '../../core/config.js';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
 import { createMemoryRepositories } from '../../features/memory-repositories.js';
 import { envSpec } from './env.js';
@@ -8,9 +8,7 @@ import { mysqlHealthCheck } from './health.js';
 import { registerMysqlPoolMetrics } from './metrics.js';
 import { createPool, timedClient } from './pool.js';
 import { createMysqlRepositories } from './repositories.js';
-
-/** MYSQL_URL's value that keeps records in memory on purpose (tests of production settings, demos). */
-export const MEMORY_URL = 'memory://';
+import { MEMORY_URL, serverUrlProblem } from './url.js';
 
 export default {
   env: envSpec,
@@ -21,12 +19,13 @@ export default {
       if (!url || url === MEMORY_URL) {
         // MySQL has no embedded form: without a server the records are kept in memory, which production
         // takes only when asked for by name.
-        if (!url && ctx.config.NODE_ENV === 'production') throw new Error(`MYSQL_URL is not set: production needs a MySQL database (MYSQL_URL=${MEMORY_URL} keeps records in memory on purpose)`);
+        if (!url && ctx.config.NODE_ENV === 'production') throw new ConfigError(`MYSQL_URL is not set: production needs a MySQL database (MYSQL_URL=${MEMORY_URL} keeps records in memory on purpose)`);
         ctx.logger.warn(`${url ? `MYSQL_URL is ${MEMORY_URL}` : 'MYSQL_URL is not set'}: records are kept in memory and lost on restart`);
         app.decorate('repositories', createMemoryRepositories());
         return;
       }
-      if (!/^mysql:$/i.test(new URL(url).protocol)) throw new Error(`MYSQL_URL must be a mysql:// URL (or ${MEMORY_URL}), not ${new URL(url).protocol}//`);
+      const problem = serverUrlProblem(url);
+      if (problem) throw new ConfigError(problem);
       // Schema is applied by `npm run db:migrate` (deploy step), not at start.
       const pool = createPool(config, url);
       app.addHook('onClose', async () => {

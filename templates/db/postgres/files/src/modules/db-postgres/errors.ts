@@ -11,8 +11,9 @@ const STORE = 'PostgreSQL';
 const UNAVAILABLE: UnavailableSigns = {
   codes: new Set(SOCKET_ERRORS),
   // SQLSTATE classes 08 (connection exception), 53 (insufficient resources), 57P (operator
-  // intervention: shutdown, cannot connect now), 57014 (statement timeout or cancel).
-  codePattern: /^(08|53|57P)|^57014$/,
+  // intervention: shutdown, cannot connect now), 57014 (statement timeout or cancel), 40P01 (a
+  // deadlock: retrying succeeds).
+  codePattern: /^(08|53|57P)|^(57014|40P01)$/,
   // pg and pg-pool errors that have no code, matched by their fixed messages.
   messages: [
     'timeout exceeded when trying to connect', // pool exhausted, or the connection did not open in time
