@@ -27,6 +27,18 @@ export interface MigrationOptions {
   removed?: readonly Pick<ResourceSpec, 'name'>[];
 }
 
+/** A foreign key as both dialects' snapshots record it (PostgreSQL's may name the target's schema). */
+export interface DrizzleForeignKey {
+  name: string;
+  tableFrom: string;
+  tableTo: string;
+  schemaTo?: string;
+  columnsFrom: string[];
+  columnsTo: string[];
+  onDelete: string;
+  onUpdate: string;
+}
+
 /** What the chain needs of a snapshot's table, in either dialect. */
 export interface SnapshotTable {
   name: string;

@@ -2,7 +2,7 @@
 // drizzle-kit 0.31 records it in a MySQL snapshot (version 5), and the statements it writes.
 import { createHash } from 'node:crypto';
 import type { FieldType } from './fields.js';
-import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
+import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type DrizzleForeignKey as ForeignKey, type MigrationOptions } from './drizzle-migration.js';
 import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
 import { fieldView } from './view.js';
@@ -54,15 +54,6 @@ interface Index {
   name: string;
   columns: string[];
   isUnique: false;
-}
-interface ForeignKey {
-  name: string;
-  tableFrom: string;
-  tableTo: string;
-  columnsFrom: string[];
-  columnsTo: string[];
-  onDelete: string;
-  onUpdate: string;
 }
 interface PrimaryKey {
   name: string;

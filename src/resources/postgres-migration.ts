@@ -1,7 +1,7 @@
 // db/postgres's dialect of drizzle-migration.ts: the table postgres-table.ts declares for a resource,
 // as drizzle-kit 0.31 records it in a PostgreSQL snapshot (version 7), and the statements it writes.
 import type { FieldType } from './fields.js';
-import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type MigrationOptions } from './drizzle-migration.js';
+import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type DrizzleForeignKey as ForeignKey, type MigrationOptions } from './drizzle-migration.js';
 import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
 import { fieldView } from './view.js';
@@ -41,16 +41,6 @@ interface Index {
   concurrently: false;
   method: 'btree';
   with: Record<string, never>;
-}
-interface ForeignKey {
-  name: string;
-  tableFrom: string;
-  tableTo: string;
-  schemaTo?: string;
-  columnsFrom: string[];
-  columnsTo: string[];
-  onDelete: string;
-  onUpdate: string;
 }
 interface Table {
   name: string;

@@ -12,7 +12,7 @@ import { NOTES_PROTO, projectGrpc, sameGrpcResponse, type ProjectGrpc, type Rest
 import { API_STYLES_FLAGS, apiStylesProject } from './default-project.js';
 import { waitUntilGrpcAnswers, type GrpcRequest, type GrpcServer } from './grpc-client.js';
 import { GRPC_CHANNELS, GRPC_CHILD_WARMUP_SECONDS } from './grpc-load.js';
-import { CONNECTIONS, logTail, measure, RUN_SECONDS, startServer, summarize, summaryRow, WARMUP_SECONDS, type LoadRequest, type LoadRun, type Server } from './load.js';
+import { alternatingRounds, CONNECTIONS, logTail, measure, RUN_SECONDS, startServer, SUMMARY_TABLE_HEAD, summarize, summaryRow, versusBare, WARMUP_SECONDS, type LoadRequest, type LoadRun, type Server } from './load.js';
 import type { BenchContext, BenchSection } from './section.js';
 
 /** The same note over REST and GraphQL, from fastify and mercurius in the project's node_modules, nothing else. */
@@ -106,12 +106,7 @@ export async function benchApiStyles(ctx: BenchContext): Promise<BenchSection> {
       await style.run('bare', WARMUP_SECONDS);
       await style.run('app', WARMUP_SECONDS);
     }
-    for (let round = 0; round < ctx.rounds; round++) {
-      for (const style of round % 2 === 0 ? styles : [...styles].reverse()) {
-        const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-        for (const which of order) runs.get(style.name)![which].push(await style.run(which, RUN_SECONDS));
-      }
-    }
+    await alternatingRounds(ctx.rounds, styles, async (style, which) => void runs.get(style.name)![which].push(await style.run(which, RUN_SECONDS)));
 
     const rows: string[] = [];
     const headlines: string[] = [];
@@ -119,11 +114,10 @@ export async function benchApiStyles(ctx: BenchContext): Promise<BenchSection> {
     for (const style of styles) {
       const { app: appRuns, bare: bareRuns } = runs.get(style.name)!;
       const [appSummary, bareSummary] = [summarize(appRuns), summarize(bareRuns)];
-      const ratio = appSummary.requestsPerSecond / bareSummary.requestsPerSecond;
-      const cpuRatio = appSummary.cpuMicrosPerRequest / bareSummary.cpuMicrosPerRequest;
+      const { row, ratio, cpuRatio } = versusBare(style.name, appSummary, bareSummary);
       const bound = [bareSummary.loadGeneratorCpu >= GENERATOR_BOUND ? 'bare' : '', appSummary.loadGeneratorCpu >= GENERATOR_BOUND ? 'app' : ''].filter(Boolean);
       rows.push(summaryRow(`${style.name}, bare`, bareSummary), summaryRow(`${style.name}, generated app`, appSummary));
-      rows.push(`| **${style.name}: generated / bare** | **${ratio.toFixed(2)}x** | | | | ${cpuRatio.toFixed(1)}x | |`);
+      rows.push(row);
       const caveat = bound.length > 0 ? `; req/s of ${bound.join(' and ')} set by the load generator, CPU/request ${cpuRatio.toFixed(1)}x` : '';
       headlines.push(`${style.name.replace(/`/g, '')}: ${ratio.toFixed(2)}x bare (${appSummary.requestsPerSecond.toFixed(0)} vs ${bareSummary.requestsPerSecond.toFixed(0)} req/s${caveat})`);
       generator.push(`${style.name} ${percent(bareSummary.loadGeneratorCpu)} against bare, ${percent(appSummary.loadGeneratorCpu)} against the app`);
@@ -138,8 +132,7 @@ export async function benchApiStyles(ctx: BenchContext): Promise<BenchSection> {
         `gRPC bytes/response is the serialized \`Note\` message alone (no HTTP/2 or gRPC framing); for REST and GraphQL it is everything autocannon read.`,
         `The load generators share the machine's cores with the servers; their CPU as each measured its own over the run (median, % of one core, all threads; the bench process for REST and GraphQL, the Node 24 child for gRPC): ${generator.join('; ')}. Near 100 % the generator, not the server, sets the req/s (and the ratio flatters the app); CPU µs/request is unaffected.`,
         '',
-        '| server | req/s | p50 ms | p99 ms | server CPU | CPU µs/request | bytes/response |',
-        '|---|---:|---:|---:|---:|---:|---:|',
+        ...SUMMARY_TABLE_HEAD,
         ...rows,
       ].join('\n'),
       headlines,

@@ -9,7 +9,7 @@ import { node24Env, node24Version } from '../../test/support/node24.js';
 import { devToken, postNote, scriptCommand } from '../../test/support/project.js';
 import { freePort } from '../../test/support/server.js';
 import { defaultProject } from './default-project.js';
-import { CONNECTIONS, measure, RUN_SECONDS, startServer, summarize, summaryRow, WARMUP_SECONDS, type LoadRun, type Server, type Summary } from './load.js';
+import { alternatingRounds, CONNECTIONS, measure, RUN_SECONDS, startServer, summarize, summaryRow, WARMUP_SECONDS, type LoadRun, type Server, type Summary } from './load.js';
 import type { BenchContext, BenchSection } from './section.js';
 
 const TARGET_RATIO = 0.75;
@@ -166,13 +166,7 @@ export async function benchAppOverhead(ctx: BenchContext): Promise<BenchSection>
     appRequests += (await measure(app, read, WARMUP_SECONDS)).requests;
     const bareRuns: LoadRun[] = [];
     const appRuns: LoadRun[] = [];
-    for (let round = 0; round < ctx.rounds; round++) {
-      const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-      for (const which of order) {
-        if (which === 'bare') bareRuns.push(await measure(bare, read, RUN_SECONDS));
-        else appRuns.push(await measure(app, read, RUN_SECONDS));
-      }
-    }
+    await alternatingRounds(ctx.rounds, [read], async (request, which) => void (which === 'bare' ? bareRuns : appRuns).push(await measure(which === 'bare' ? bare : app, request, RUN_SECONDS)));
     appRequests += appRuns.reduce((sum, r) => sum + r.requests, 0);
 
     const counted = await countedByMetrics(app.url);

@@ -172,3 +172,21 @@ export function summaryRow(name: string, s: Summary): string {
   return `| ${name} | ${fixed(s.requestsPerSecond, 0)} | ${fixed(s.p50Ms, 2)} | ${fixed(s.p99Ms, 2)} | ${fixed(s.serverCpu * 100, 0)} % | ${fixed(s.cpuMicrosPerRequest, 0)} | ${fixed(s.bytesPerResponse, 0)} |`;
 }
 
+
+/** The head of a table of summaryRow rows. */
+export const SUMMARY_TABLE_HEAD = ['| server | req/s | p50 ms | p99 ms | server CPU | CPU µs/request | bytes/response |', '|---|---:|---:|---:|---:|---:|---:|'];
+
+/** The generated app against its bare server: the req/s and CPU/request ratios, and their row under the two summaries. */
+export function versusBare(name: string, app: Summary, bare: Summary): { row: string; ratio: number; cpuRatio: number } {
+  const ratio = app.requestsPerSecond / bare.requestsPerSecond;
+  const cpuRatio = app.cpuMicrosPerRequest / bare.cpuMicrosPerRequest;
+  return { row: `| **${name}: generated / bare** | **${ratio.toFixed(2)}x** | | | | ${cpuRatio.toFixed(1)}x | |`, ratio, cpuRatio };
+}
+
+/** `rounds` rounds of `run` for every item on both servers, the order of items and of servers alternating each round. */
+export async function alternatingRounds<T>(rounds: number, items: readonly T[], run: (item: T, which: 'app' | 'bare') => Promise<void>): Promise<void> {
+  for (let round = 0; round < rounds; round++) {
+    const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
+    for (const item of round % 2 === 0 ? items : [...items].reverse()) for (const which of order) await run(item, which);
+  }
+}

@@ -10,7 +10,7 @@ import { postNote, scriptCommand } from '../../test/support/project.js';
 import { freePort } from '../../test/support/server.js';
 import { createDatabase, createMysqlDatabase } from '../../test/support/services.js';
 import { memoizedProject, runInProject } from './default-project.js';
-import { CONNECTIONS, measure, RUN_SECONDS, startServer, summarize, summaryRow, WARMUP_SECONDS, type LoadRequest, type LoadRun, type Server } from './load.js';
+import { alternatingRounds, CONNECTIONS, measure, RUN_SECONDS, startServer, SUMMARY_TABLE_HEAD, summarize, summaryRow, versusBare, WARMUP_SECONDS, type LoadRequest, type LoadRun, type Server } from './load.js';
 import type { BenchContext, BenchSection } from './section.js';
 
 const PAGE = 20;
@@ -130,12 +130,7 @@ async function measureStore(ctx: BenchContext, store: Store): Promise<Measured> 
       { name: `\`GET /v1/notes?limit=${PAGE}\``, request: list, app: [] as LoadRun[], bare: [] as LoadRun[] },
     ];
     for (const read of reads) for (const server of [bare, app]) await measure(server, read.request, WARMUP_SECONDS);
-    for (let round = 0; round < ctx.rounds; round++) {
-      for (const read of round % 2 === 0 ? reads : [...reads].reverse()) {
-        const order = round % 2 === 0 ? (['bare', 'app'] as const) : (['app', 'bare'] as const);
-        for (const which of order) read[which].push(await measure(which === 'app' ? app : bare, read.request, RUN_SECONDS));
-      }
-    }
+    await alternatingRounds(ctx.rounds, reads, async (read, which) => void read[which].push(await measure(which === 'app' ? app : bare, read.request, RUN_SECONDS)));
     return { store, reads };
   } finally {
     for (const server of servers.reverse()) await server.stop();
@@ -152,10 +147,8 @@ export async function benchStores(ctx: BenchContext): Promise<BenchSection> {
   for (const { store, reads } of measured) {
     for (const read of reads) {
       const [app, bare] = [summarize(read.app), summarize(read.bare)];
-      const ratio = app.requestsPerSecond / bare.requestsPerSecond;
-      const cpuRatio = app.cpuMicrosPerRequest / bare.cpuMicrosPerRequest;
-      rows.push(summaryRow(`${store.label} ${read.name}, bare Fastify + ${store.driver}`, bare), summaryRow(`${store.label} ${read.name}, generated app`, app));
-      rows.push(`| **${store.label} ${read.name}: generated / bare** | **${ratio.toFixed(2)}x** | | | | ${cpuRatio.toFixed(1)}x | |`);
+      const { row, ratio, cpuRatio } = versusBare(`${store.label} ${read.name}`, app, bare);
+      rows.push(summaryRow(`${store.label} ${read.name}, bare Fastify + ${store.driver}`, bare), summaryRow(`${store.label} ${read.name}, generated app`, app), row);
       headlines.push(`${store.label} ${read.name.replace(/`/g, '')}: ${ratio.toFixed(2)}x bare req/s, ${cpuRatio.toFixed(1)}x its CPU/request`);
     }
   }
@@ -166,8 +159,7 @@ export async function benchStores(ctx: BenchContext): Promise<BenchSection> {
       `Beside each, a bare server in a process of its own with packages from the project's node_modules: Fastify with logger off and the store's driver with a pool of 10, running the same query (by primary key; \`ORDER BY created_at, id LIMIT ${PAGE + 1}\`) and answering byte-identical JSON (checked before loading).`,
       `Load: autocannon in the bench process (Node ${process.version}) with ${CONNECTIONS} connections; ${WARMUP_SECONDS} s warm-up per server and read, ${ctx.rounds} rounds of ${RUN_SECONDS} s runs, alternating the order every round; medians over rounds. The database servers share the machine's two cores with both.`,
       '',
-      '| server | req/s | p50 ms | p99 ms | server CPU | CPU µs/request | bytes/response |',
-      '|---|---:|---:|---:|---:|---:|---:|',
+      ...SUMMARY_TABLE_HEAD,
       ...rows,
     ].join('\n'),
     headlines,
