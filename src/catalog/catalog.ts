@@ -10,6 +10,7 @@ import apiGrpc from '../../templates/api/grpc/module.js';
 import transportWebsocket from '../../templates/transport/websocket/module.js';
 import dbPostgres from '../../templates/db/postgres/module.js';
 import dbMysql from '../../templates/db/mysql/module.js';
+import dbSqlite from '../../templates/db/sqlite/module.js';
 import dbNone from '../../templates/db/none/module.js';
 import cacheMemory from '../../templates/cache/memory/module.js';
 import cacheRedis from '../../templates/cache/redis/module.js';
@@ -40,6 +41,7 @@ export const categories: readonly Category[] = [
     options: [
       { id: 'postgres', label: 'PostgreSQL', hint: 'drizzle; embedded PGlite until DATABASE_URL is set', manifest: dbPostgres },
       { id: 'mysql', label: 'MySQL / MariaDB', hint: 'drizzle + mysql2; records in memory until MYSQL_URL is set', manifest: dbMysql },
+      { id: 'sqlite', label: 'SQLite', hint: 'drizzle + better-sqlite3; a file in .data/, nothing to run', manifest: dbSqlite },
       { id: 'none', label: 'None', hint: 'records kept in memory (lost on restart)', manifest: dbNone },
     ],
   },

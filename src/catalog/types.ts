@@ -76,6 +76,11 @@ export interface ModuleManifest {
   volumes?: string[];
   /** Project paths the production image needs besides dist/ (e.g. SQL migrations). */
   runtimeFiles?: string[];
+  /**
+   * Folders the app writes to (e.g. an embedded database's), from the project root: the image creates
+   * them owned by the app's user, and docker-compose mounts the named volume on each.
+   */
+  dataDirs?: { path: string; volume: string }[];
   /** Test files vitest runs once per `npm test` before any test file (globalSetup), e.g. one migrated embedded database. */
   testGlobalSetup?: string[];
   /** Variables every test app gets (vitest.config.ts provides them to test/support/app.ts), e.g. a free port for a listener the app starts when ready. */

@@ -74,9 +74,9 @@ export interface DrizzleStatements<T, F, I> {
 }
 
 /**
- * A dialect's `statements` in drizzle-kit's order, the same in every dialect: the tables created, the
+ * A dialect's `statements` in drizzle-kit's order for PostgreSQL and MySQL: the tables created, the
  * tables dropped, then the new tables' foreign keys and indexes (so a foreign key may point at a table
- * created after its own).
+ * created after its own). SQLite's differs (sqlite-migration.ts).
  */
 export const inDrizzleKitOrder =
   <T extends { name: string; foreignKeys: Record<string, F>; indexes: Record<string, I> }, F, I>(spell: DrizzleStatements<T, F, I>) =>
@@ -163,9 +163,10 @@ export function drizzleMigration<T extends SnapshotTable>(
   const has = (name: string) => tables[dialect.tableKey(name)] !== undefined;
 
   const kept = new Set(resources.map((resource) => resourceNames(resource.name).pluralSnake));
-  const dropped = (options.removed ?? [])
-    .map((resource) => resourceNames(resource.name).pluralSnake)
-    .filter((name, i, names) => !kept.has(name) && names.indexOf(name) === i && has(name));
+  const removed = new Set((options.removed ?? []).map((resource) => resourceNames(resource.name).pluralSnake));
+  // In the snapshot's order, as drizzle-kit drops them.
+  const keys = Object.keys(tables);
+  const dropped = [...removed].filter((name) => !kept.has(name) && has(name)).sort((a, b) => keys.indexOf(dialect.tableKey(a)) - keys.indexOf(dialect.tableKey(b)));
   for (const name of dropped) delete tables[dialect.tableKey(name)];
   for (const table of Object.values(tables)) {
     const blocking = Object.values(table.foreignKeys ?? {}).find((fk) => dropped.includes(fk.tableTo) && (fk.schemaTo ?? 'public') === 'public');

@@ -16,7 +16,7 @@ afterEach(() => dir.cleanup());
 
 const cases: [string, string[], number, string][] = [
   ['an unknown flag', ['app', '--colour', 'red'], 2, 'Unknown option "--colour". Run "create-groundwork --help" for the accepted options.'],
-  ['an unknown option value', ['app', '--db', 'mongo', '--yes'], 2, 'Unknown value "mongo" for --db. Accepted: postgres, mysql, none.'],
+  ['an unknown option value', ['app', '--db', 'mongo', '--yes'], 2, 'Unknown value "mongo" for --db. Accepted: postgres, mysql, sqlite, none.'],
   ['an empty --api', ['app', '--api', '', '--yes'], 2, '--api needs at least one value. Accepted: rest, graphql, grpc, websocket.'],
   ['a flag without its value', ['app', '--cache'], 2, '--cache needs a value. Accepted: memory, redis, none.'],
   ['two values for a single choice', ['app', '--auth', 'jwt,none'], 2, '--auth takes one value, got "jwt,none". Accepted: jwt, none.'],

@@ -27,7 +27,7 @@ const createCases: Case[] = [
   { name: 'a run-together flag', bin: 'create', args: ['fresh', '--dryrun'], code: 2, message: 'Did you mean --dry-run?' },
   { name: 'a long spelling of an alias', bin: 'create', args: ['fresh', '--y'], code: 2, message: 'Did you mean -y?' },
   { name: 'an uppercase flag', bin: 'create', args: ['fresh', '--DB', 'none'], code: 2, message: 'Did you mean --db?' },
-  { name: 'a misspelt value', bin: 'create', args: ['fresh', '--db', 'postgre', '--yes'], code: 2, message: 'Unknown value "postgre" for --db. Did you mean postgres? Accepted: postgres, mysql, none.' },
+  { name: 'a misspelt value', bin: 'create', args: ['fresh', '--db', 'postgre', '--yes'], code: 2, message: 'Unknown value "postgre" for --db. Did you mean postgres? Accepted: postgres, mysql, sqlite, none.' },
   { name: 'an abbreviated value', bin: 'create', args: ['fresh', '--queue', 'bull', '--yes'], code: 2, message: 'Unknown value "bull" for --queue. Did you mean bullmq?' },
   { name: 'a misspelt item of a list', bin: 'create', args: ['fresh', '--api', 'rest,grapql', '--yes'], code: 2, message: 'Unknown value "grapql" for --api. Did you mean graphql?' },
   { name: "another flag's value", bin: 'create', args: ['fresh', '--cache', 'postgres', '--yes'], code: 2, message: 'Unknown value "postgres" for --cache. "postgres" is a value of --db. Accepted: memory, redis, none.' },

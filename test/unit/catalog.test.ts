@@ -27,10 +27,10 @@ describe('catalog', () => {
     expect(validateStack(defaultStack())).toEqual({ api: ['rest'], db: ['postgres'], cache: ['memory'], auth: ['jwt'], queue: ['none'] });
   });
 
-  it('enumerates every combination from the options alone (15 non-empty API subsets x 3 x 3 x 2 x 2)', () => {
+  it('enumerates every combination from the options alone (15 non-empty API subsets x 4 x 3 x 2 x 2)', () => {
     const stacks = [...allStacks()];
-    expect(stacks).toHaveLength(540);
-    expect(new Set(stacks.map((s) => JSON.stringify(s))).size).toBe(540);
+    expect(stacks).toHaveLength(720);
+    expect(new Set(stacks.map((s) => JSON.stringify(s))).size).toBe(720);
     const apis = new Set(stacks.map((s) => s.api!.join(',')));
     expect(apis.size).toBe(15);
     expect(apis).toContain('grpc');
@@ -45,7 +45,7 @@ describe('parseChoice', () => {
   });
 
   it('names the bad value and the accepted ones', () => {
-    expect(() => parseChoice(category('db'), 'mongo')).toThrow('Unknown value "mongo" for --db. Accepted: postgres, mysql, none.');
+    expect(() => parseChoice(category('db'), 'mongo')).toThrow('Unknown value "mongo" for --db. Accepted: postgres, mysql, sqlite, none.');
     expect(() => parseChoice(category('api'), '')).toThrow('--api needs at least one value. Accepted: rest, graphql, grpc, websocket.');
     expect(() => parseChoice(category('api'), 'rest,')).toThrow('--api "rest," has an empty item.');
     expect(() => parseChoice(category('db'), 'postgres,none')).toThrow('--db takes one value, got "postgres,none".');

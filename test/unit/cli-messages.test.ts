@@ -77,12 +77,12 @@ describe('values', () => {
   });
 
   it('names the value meant, or the flag the value belongs to', () => {
-    expect(() => parseChoice(category('db'), 'postgre')).toThrow('Unknown value "postgre" for --db. Did you mean postgres? Accepted: postgres, mysql, none.');
+    expect(() => parseChoice(category('db'), 'postgre')).toThrow('Unknown value "postgre" for --db. Did you mean postgres? Accepted: postgres, mysql, sqlite, none.');
     expect(() => parseChoice(category('queue'), 'bull')).toThrow('Did you mean bullmq?');
     expect(() => parseChoice(category('api'), 'rest,grapql')).toThrow('Unknown value "grapql" for --api. Did you mean graphql?');
     expect(() => parseChoice(category('cache'), 'postgres')).toThrow('Unknown value "postgres" for --cache. "postgres" is a value of --db. Accepted: memory, redis, none.');
     expect(() => parseChoice(category('db'), 'redis')).toThrow('"redis" is a value of --cache.');
-    expect(() => parseChoice(category('db'), 'mongo')).toThrow(/^Unknown value "mongo" for --db\. Accepted: postgres, mysql, none\.$/);
+    expect(() => parseChoice(category('db'), 'mongo')).toThrow(/^Unknown value "mongo" for --db\. Accepted: postgres, mysql, sqlite, none\.$/);
   });
 
   it('finds a category case-insensitively and names the one meant', () => {

@@ -49,6 +49,11 @@ export interface DialectFacts {
   drop(table: string): string;
   /** What turns the notes table into one the user declared with drizzle-kit: a serial id, no index. */
   userTable: Record<string, unknown>;
+  /**
+   * Foreign keys are clauses of CREATE TABLE, and each new table's indexes follow it (SQLite), rather
+   * than ALTER TABLE statements after every new table, then every index.
+   */
+  inlineForeignKeys?: boolean;
 }
 
 export function drizzleMigrationContract<T extends SnapshotTable>(dialect: DrizzleDialect<T>, facts: DialectFacts): void {
@@ -59,6 +64,18 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
   const journalOf = (files: Map<string, string>) => JSON.parse(files.get(`${folder}/meta/_journal.json`)!);
   /** Each statement of a migration by its first three words: what it does to which table or index. */
   const starts = (sql: string) => sql.split('--> statement-breakpoint\n').map((s) => s.split(' ').slice(0, 3).join(' '));
+  /** `starts` of the statements that create `tables`, each with its count of foreign keys and its indexes. */
+  const creating = (...tables: [name: string, foreignKeys: number, indexes: string[]][]) => {
+    const create = (name: string) => `CREATE TABLE ${quote(name)}`;
+    const indexes = (names: string[]) => names.map((name) => `CREATE INDEX ${quote(name)}`);
+    if (facts.inlineForeignKeys) return tables.flatMap(([name, , names]) => [create(name), ...indexes(names)]);
+    return [
+      ...tables.map(([name]) => create(name)),
+      ...tables.flatMap(([name, foreignKeys]) => Array.from({ length: foreignKeys }, () => `ALTER TABLE ${quote(name)}`)),
+      ...tables.flatMap(([, , names]) => indexes(names)),
+    ];
+  };
+  const lineItemsIndexes = ['line_items_created_at_id_idx', 'line_items_customer_id_idx', 'line_items_referrer_id_idx'];
 
   describe('from nothing', () => {
     const files = migration([SAMPLE_RESOURCE], {}, { when: WHEN, name: 'init' })!;
@@ -88,18 +105,9 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
       expect(migration([SAMPLE_RESOURCE], {}, { when: WHEN, name: 'init' })).toEqual(files);
     });
 
-    it('creates every table in one migration, foreign keys after all of them, then indexes', () => {
+    it("creates every table in one migration, with its foreign keys and indexes, in drizzle-kit's order", () => {
       const both = migration([customers, lineItems], {}, { when: WHEN, name: 'init' })!;
-      expect(starts(both.get(`${folder}/0000_init.sql`)!)).toEqual([
-        `CREATE TABLE ${quote('customers')}`,
-        `CREATE TABLE ${quote('line_items')}`,
-        `ALTER TABLE ${quote('line_items')}`,
-        `ALTER TABLE ${quote('line_items')}`,
-        `CREATE INDEX ${quote('customers_created_at_id_idx')}`,
-        `CREATE INDEX ${quote('line_items_created_at_id_idx')}`,
-        `CREATE INDEX ${quote('line_items_customer_id_idx')}`,
-        `CREATE INDEX ${quote('line_items_referrer_id_idx')}`,
-      ]);
+      expect(starts(both.get(`${folder}/0000_init.sql`)!)).toEqual(creating(['customers', 0, ['customers_created_at_id_idx']], ['line_items', 2, lineItemsIndexes]));
     });
   });
 
@@ -109,14 +117,7 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
 
     it('creates only the new table, its foreign keys and indexes', () => {
       expect([...files.keys()]).toEqual([`${folder}/0001_add_line_items.sql`, `${folder}/meta/0001_snapshot.json`, `${folder}/meta/_journal.json`]);
-      expect(starts(files.get(`${folder}/0001_add_line_items.sql`)!)).toEqual([
-        `CREATE TABLE ${quote('line_items')}`,
-        `ALTER TABLE ${quote('line_items')}`,
-        `ALTER TABLE ${quote('line_items')}`,
-        `CREATE INDEX ${quote('line_items_created_at_id_idx')}`,
-        `CREATE INDEX ${quote('line_items_customer_id_idx')}`,
-        `CREATE INDEX ${quote('line_items_referrer_id_idx')}`,
-      ]);
+      expect(starts(files.get(`${folder}/0001_add_line_items.sql`)!)).toEqual(creating(['line_items', 2, lineItemsIndexes]));
     });
 
     it('snapshots the previous tables unchanged plus the new one, chained to the previous snapshot', () => {
@@ -155,7 +156,9 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
     it('creates a table that references itself', () => {
       const categories: ResourceSpec = { name: 'categories', fields: [{ name: 'parent', type: 'ref', optional: true, ref: 'categories' }] };
       const files = migration([categories], {}, { when: WHEN, name: 'init' })!;
-      expect(starts(files.get(`${folder}/0000_init.sql`)!)).toContain(`ALTER TABLE ${quote('categories')}`);
+      const sql = files.get(`${folder}/0000_init.sql`)!;
+      if (facts.inlineForeignKeys) expect(sql.split('--> statement-breakpoint\n')[0]).toContain(`REFERENCES ${quote('categories')}`);
+      else expect(starts(sql)).toContain(`ALTER TABLE ${quote('categories')}`);
       expect(snapshotOf(files, '0000').tables[tableKey('categories')].foreignKeys['categories_parent_id_categories_id_fk'].tableTo).toBe('categories');
     });
 
@@ -173,6 +176,11 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
       const snapshot = snapshotOf(files, '0001');
       expect(Object.keys(snapshot.tables)).toEqual([tableKey('customers'), tableKey('notes')]);
       expect(snapshot.prevId).toBe(snapshotOf(init, '0000').id);
+    });
+
+    it("drops several tables in the snapshot's order, as drizzle-kit does, whatever the order of `removed`", () => {
+      const files = migration([customers], folderOf(init), { when: WHEN + 1, name: 'remove', removed: [SAMPLE_RESOURCE, lineItems] })!;
+      expect(files.get(`${folder}/0001_remove.sql`)).toBe(`${drop('line_items')}--> statement-breakpoint\n${drop('notes')}`);
     });
 
     it('refuses to drop a table another table still references', () => {

@@ -21,7 +21,7 @@ describe('generated READMEs', () => {
         expect(stack[categoryId!] ?? [], `${JSON.stringify(stack)} is advised to add ${categoryId} ${optionId}`).not.toContain(optionId);
       }
     }
-  }, 60_000); // composes all 540 stacks: a few seconds alone, more on a loaded machine
+  }, 60_000); // composes all 720 stacks: a few seconds alone, more on a loaded machine
 });
 
 describe('how a project refers to its generator', () => {

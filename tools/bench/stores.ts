@@ -1,6 +1,6 @@
-// The read path on each database store that has a server here (PostgreSQL, MySQL/MariaDB): the
+// The read path on each database store that runs here (PostgreSQL, MySQL/MariaDB, SQLite): the
 // generated app's `GET /v1/notes/:id` and a list page, each beside a bare server that is Fastify and the
-// store's own driver (pg, mysql2) running the same query and answering byte-identical JSON. The ratio is
+// store's own driver (pg, mysql2, better-sqlite3) running the same query and answering byte-identical JSON. The ratio is
 // what the generated layers (services, repositories, drizzle, error mapping, logs, metrics, rate limit)
 // cost on top of the driver.
 import { rm, writeFile } from 'node:fs/promises';
@@ -31,7 +31,8 @@ const app = Fastify({ logger: false });
 interface Store {
   label: string;
   flags: string[];
-  createDatabase(): Promise<{ url: string; drop(): Promise<void> }>;
+  /** A database for one run; `dir` is the project's (an embedded store keeps its file there). */
+  createDatabase(dir: string): Promise<{ url: string; drop(): Promise<void> }>;
   env(url: string): Record<string, string>;
   driver: string;
   /** The bare server's body after BARE_COMMON: reads DATABASE from the env. */
@@ -79,6 +80,30 @@ app.get('/v1/notes', async (request) => {
 });
 `,
   },
+  {
+    label: 'SQLite',
+    flags: ['--db', 'sqlite'],
+    createDatabase: async (dir) => {
+      const file = join(dir, '.data', 'bench.db');
+      return { url: file, drop: () => rm(join(dir, '.data'), { recursive: true, force: true }) };
+    },
+    env: (url) => ({ SQLITE_PATH: url }),
+    driver: 'better-sqlite3',
+    bare: `import Database from 'better-sqlite3';
+const db = new Database(process.env.DATABASE);
+const byId = db.prepare('SELECT id, title, body, created_at, updated_at FROM notes WHERE id = ?');
+const first = db.prepare('SELECT id, title, body, created_at, updated_at FROM notes ORDER BY created_at, id LIMIT ?');
+const iso = (text) => text;
+app.get('/v1/notes/:id', async (request, reply) => {
+  const row = byId.get(request.params.id);
+  return row ? note(row, iso) : reply.code(404).send();
+});
+app.get('/v1/notes', async (request) => {
+  const limit = Number(request.query.limit);
+  return page(first.all(limit + 1), iso, limit);
+});
+`,
+  },
 ];
 const LISTEN = `await app.listen({ port: Number(process.env.PORT), host: '127.0.0.1' });\n`;
 
@@ -95,7 +120,7 @@ interface Measured {
 
 async function measureStore(ctx: BenchContext, store: Store): Promise<Measured> {
   const { dir } = await memoizedProject(ctx, `bench-${store.driver}`, ['--api', 'rest', ...store.flags, '--cache', 'none', '--auth', 'none', '--queue', 'none']);
-  const database = await store.createDatabase();
+  const database = await store.createDatabase(dir);
   const bareFile = join(dir, 'bench-bare-store.mjs');
   const servers: Server[] = [];
   try {
@@ -153,10 +178,10 @@ export async function benchStores(ctx: BenchContext): Promise<BenchSection> {
     }
   }
   return {
-    title: 'Stores: the read path on each database server',
+    title: 'Stores: the read path on each database',
     markdown: [
-      `For each store with a server on this machine, a project generated with \`--api rest --db <store> --cache none --auth none --queue none --yes\`, migrated into a database of its own and started with \`npm start\` (Node ${await node24Version()}, \`NODE_ENV=production\`, logs at \`info\` to a file, metrics, rate limiting with the limit raised to ${RATE_LIMIT_MAX}; no cache, so every read is a query). ${NOTES} notes are created through the API; then the load reads one note and the first page of ${PAGE}.`,
-      `Beside each, a bare server in a process of its own with packages from the project's node_modules: Fastify with logger off and the store's driver with a pool of 10, running the same query (by primary key; \`ORDER BY created_at, id LIMIT ${PAGE + 1}\`) and answering byte-identical JSON (checked before loading).`,
+      `For each store that runs on this machine (SQLite in the app's process, the others as servers), a project generated with \`--api rest --db <store> --cache none --auth none --queue none --yes\`, migrated into a database of its own and started with \`npm start\` (Node ${await node24Version()}, \`NODE_ENV=production\`, logs at \`info\` to a file, metrics, rate limiting with the limit raised to ${RATE_LIMIT_MAX}; no cache, so every read is a query). ${NOTES} notes are created through the API; then the load reads one note and the first page of ${PAGE}.`,
+      `Beside each, a bare server in a process of its own with packages from the project's node_modules: Fastify with logger off and the store's driver (a pool of 10; better-sqlite3's one synchronous connection on the same file), running the same query (by primary key; \`ORDER BY created_at, id LIMIT ${PAGE + 1}\`) and answering byte-identical JSON (checked before loading).`,
       `Load: autocannon in the bench process (Node ${process.version}) with ${CONNECTIONS} connections; ${WARMUP_SECONDS} s warm-up per server and read, ${ctx.rounds} rounds of ${RUN_SECONDS} s runs, alternating the order every round; medians over rounds. The database servers share the machine's two cores with both.`,
       '',
       ...SUMMARY_TABLE_HEAD,

@@ -15,14 +15,16 @@ export function renderDockerCompose(modules: readonly ModuleManifest[]): string 
     ...backing.map(([name, service]) => [name, { condition: service.healthcheck ? 'service_healthy' : 'service_started' }] as const),
     ...Object.entries(mergeRecords(modules, (m) => m.appDependsOn, 'app dependency')).map(([name, condition]) => [name, { condition }] as const),
   ]);
+  const dataDirs = mergeLists(modules, (m) => m.dataDirs, (dir) => dir.path, 'data directory');
   const extraPorts = mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => `\${${p.variable}:-${p.port}}:${p.port}`);
   const app: ComposeService = {
     ...(declaredApp ?? { build: '.' }),
     ...(extraPorts.length > 0 ? { ports: [...(declaredApp?.ports ?? []), ...extraPorts] } : {}),
     environment: { ...declaredApp?.environment, ...mergeRecords(modules, (m) => m.appEnvironment, 'app environment variable') },
+    ...(dataDirs.length > 0 ? { volumes: [...(declaredApp?.volumes ?? []), ...dataDirs.map((dir) => `${dir.volume}:/app/${dir.path}`)] } : {}),
     ...(Object.keys(dependsOn).length > 0 ? { depends_on: dependsOn } : {}),
   };
-  const volumes = mergeLists(modules, (m) => m.volumes, (v) => v, 'volume');
+  const volumes = [...mergeLists(modules, (m) => m.volumes, (v) => v, 'volume'), ...dataDirs.map((dir) => dir.volume)];
   const document: YamlValue = {
     services: { app: app as YamlValue, ...(services as Record<string, YamlValue>) },
     ...(volumes.length > 0 ? { volumes: Object.fromEntries(volumes.map((v) => [v, {}])) } : {}),

@@ -11,6 +11,8 @@ export interface Parents {
   checkIds(values: object): void;
   /** For inserts and updates of the table: the 422 naming the key whose parent does not exist. */
   onViolation: ForeignKeyProblem;
+  /** The 422 for `key`, for a store that finds the missing parent itself. */
+  missing(key: string): HttpProblem;
 }
 
 /**
@@ -20,6 +22,7 @@ export interface Parents {
 export function parentChecks(parents: Readonly<Record<string, string>>, keyByConstraint: ReadonlyMap<string, string>): Parents {
   const missing = (key: string) => new HttpProblem(422, `${key} must be the id of an existing ${parents[key]}`);
   return {
+    missing,
     checkIds(values) {
       for (const [key, value] of Object.entries(values)) {
         if (Object.hasOwn(parents, key) && typeof value === 'string' && !isUuid(value)) throw missing(key);
