@@ -5,6 +5,8 @@
 // dimension at a time: a partial stack is only extended with values that still leave it
 // completable into a valid stack (a small backtracking search), so the full product is never
 // enumerated and the result stays fast even when the catalog allows tens of thousands of stacks.
+// Greedy sets depend on the order of their choices, so the set is built several times with
+// seeded random orders and the smallest wins: the same catalog always gives the same stacks.
 import { categories } from '../src/catalog/catalog.js';
 import type { Category, Stack } from '../src/catalog/types.js';
 import { validateStack } from '../src/catalog/validate.js';
@@ -21,6 +23,20 @@ type Partial = (number | undefined)[];
 
 /** How many seeds (uncovered pairs) are tried per round; the candidate covering most new pairs wins. */
 const CANDIDATES = 8;
+/** How many seeded attempts build a whole set; the one with fewest stacks wins. */
+const ATTEMPTS = 40;
+
+/** mulberry32: a small seeded generator, so that every run picks the same stacks. */
+function seededRandom(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 2 ** 32;
+  };
+}
 
 /** `first`: valid stacks the set starts with (their pairs count as covered), e.g. one another test needs anyway. */
 export function pairwiseStacks(catalog: readonly Category[] = categories, first: readonly Stack[] = []): Stack[] {
@@ -83,55 +99,77 @@ export function pairwiseStacks(catalog: readonly Category[] = categories, first:
       }
     }
   }
-  const gain = (a: Partial) => {
-    let count = 0;
-    for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) if (uncovered.has(key(d1, a[d1]!, d2, a[d2]!))) count++;
-    return count;
-  };
-
-  /** Starts from one uncovered pair, then gives each other dimension the completable value covering most new pairs. */
-  const build = ([d1, v1, d2, v2]: [number, number, number, number]): Partial => {
-    const a = blank();
-    a[d1] = v1;
-    a[d2] = v2;
-    for (let d = 0; d < dims.length; d++) {
-      if (a[d] !== undefined) continue;
-      let best: [number, number] | undefined; // [value, score]
-      for (let v = 0; v < dims[d]!.values.length; v++) {
-        a[d] = v;
-        if (!complete(a)) continue;
-        const score = a.filter((x, e) => e !== d && x !== undefined && uncovered.has(key(d, v, e, x))).length;
-        if (!best || score > best[1]) best = [v, score];
-      }
-      a[d] = best![0]; // some value always fits: `a` was completable before this dimension
-    }
-    return a;
-  };
-
-  const stacks: Stack[] = [];
-  const cover = (a: Partial) => {
-    for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) uncovered.delete(key(d1, a[d1]!, d2, a[d2]!));
-  };
-  for (const stack of first) {
-    const valid = validateStack(stack, catalog);
-    cover(dims.map((dim) => (dim.option === undefined ? dim.values.indexOf(valid[dim.category.id]![0]!) : valid[dim.category.id]!.includes(dim.option) ? 0 : 1)));
-    stacks.push(valid);
-  }
-  while (uncovered.size > 0) {
-    let winner: [Partial, number] | undefined;
-    for (const seed of [...uncovered.values()].slice(0, CANDIDATES)) {
-      const a = build(seed);
-      const score = gain(a);
-      if (!winner || score > winner[1]) winner = [a, score];
-    }
-    const a = winner![0];
-    cover(a);
+  const required = new Map(uncovered);
+  const firstStacks = first.map((stack) => validateStack(stack, catalog));
+  const indexesOf = (valid: Stack): Partial =>
+    dims.map((dim) => (dim.option === undefined ? dim.values.indexOf(valid[dim.category.id]![0]!) : valid[dim.category.id]!.includes(dim.option) ? 0 : 1));
+  const stackOf = (a: Partial): Stack => {
     const stack: Stack = Object.fromEntries(catalog.map((category) => [category.id, [] as string[]]));
     dims.forEach((dim, d) => {
       if (dim.option === undefined) stack[dim.category.id]!.push(dim.values[a[d]!]!);
       else if (a[d] === 0) stack[dim.category.id]!.push(dim.option);
     });
-    stacks.push(validateStack(stack, catalog));
+    return validateStack(stack, catalog);
+  };
+
+  /** One greedy set; attempt 0 keeps the catalog's order, later ones shuffle seeds and dimensions. */
+  const attempt = (random: (() => number) | undefined): Partial[] => {
+    const left = new Map(required);
+    const gain = (a: Partial) => {
+      let count = 0;
+      for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) if (left.has(key(d1, a[d1]!, d2, a[d2]!))) count++;
+      return count;
+    };
+    const cover = (a: Partial) => {
+      for (let d1 = 0; d1 < a.length; d1++) for (let d2 = d1 + 1; d2 < a.length; d2++) left.delete(key(d1, a[d1]!, d2, a[d2]!));
+    };
+    const shuffled = <T>(items: T[]): T[] => {
+      if (!random) return items;
+      for (let i = items.length - 1; i > 0; i--) {
+        const j = Math.floor(random() * (i + 1));
+        [items[i], items[j]] = [items[j]!, items[i]!];
+      }
+      return items;
+    };
+    /** Starts from one uncovered pair, then gives each other dimension the completable value covering most new pairs. */
+    const build = ([d1, v1, d2, v2]: [number, number, number, number]): Partial => {
+      const a = blank();
+      a[d1] = v1;
+      a[d2] = v2;
+      for (const d of shuffled(dims.map((_, d) => d))) {
+        if (a[d] !== undefined) continue;
+        let best: [number, number] | undefined; // [value, score]
+        for (let v = 0; v < dims[d]!.values.length; v++) {
+          a[d] = v;
+          if (!complete(a)) continue;
+          const score = a.filter((x, e) => e !== d && x !== undefined && left.has(key(d, v, e, x))).length;
+          if (!best || score > best[1]) best = [v, score];
+        }
+        a[d] = best![0]; // some value always fits: `a` was completable before this dimension
+      }
+      return a;
+    };
+
+    const built: Partial[] = [];
+    for (const stack of firstStacks) cover(indexesOf(stack));
+    while (left.size > 0) {
+      let winner: [Partial, number] | undefined;
+      for (const seed of shuffled([...left.values()]).slice(0, CANDIDATES)) {
+        const a = build(seed);
+        const score = gain(a);
+        if (!winner || score > winner[1]) winner = [a, score];
+      }
+      cover(winner![0]);
+      built.push(winner![0]);
+    }
+    return built;
+  };
+
+  let best = attempt(undefined);
+  const random = seededRandom(1);
+  for (let i = 1; i < ATTEMPTS; i++) {
+    const set = attempt(random);
+    if (set.length < best.length) best = set;
   }
-  return stacks;
+  return [...firstStacks, ...best.map(stackOf)];
 }

@@ -90,6 +90,12 @@ describe('pairwiseStacks', () => {
     expect(covered).toContain('api.rest=off & auth=session');
   });
 
+  it('needs no more stacks than the two largest categories have value pairs, on the real catalog', () => {
+    const sizes = categories.map((category) => (category.multiple ? 2 : category.options.length)).sort((a, b) => b - a);
+    const full = { api: ['rest', 'graphql', 'grpc', 'websocket'], db: ['postgres'], cache: ['redis'], auth: ['jwt'], queue: ['bullmq'] };
+    expect(pairwiseStacks(categories, [full])).toHaveLength(sizes[0]! * sizes[1]!);
+  });
+
   it('stays far smaller than the full product of a large catalog', () => {
     const stacks = pairwiseStacks(large);
     expect(stacks.length).toBeLessThan(60);

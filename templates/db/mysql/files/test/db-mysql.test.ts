@@ -60,10 +60,10 @@ describeWithService('TEST_MYSQL_URL', 'db-mysql with MYSQL_URL (real server)', (
   it('passes the mysql readiness check and exposes pool gauges', async () => {
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { mysql: { status: 'pass' } } });
     const text = await built.ctx.metrics.metrics();
-    expect(text).toMatch(/db_client_connection_count\{pool="mysql",state="idle"\} [1-9]/);
-    expect(text).toContain('db_client_connection_count{pool="mysql",state="used"} 0');
-    expect(text).toContain('db_client_connection_max{pool="mysql"} 10');
-    expect(text).toContain('db_client_connection_pending_requests{pool="mysql"} 0');
+    expect(text).toMatch(/db_client_connections_usage\{pool="mysql",state="idle"\} [1-9]/);
+    expect(text).toContain('db_client_connections_usage{pool="mysql",state="used"} 0');
+    expect(text).toContain('db_client_connections_max{pool="mysql"} 10');
+    expect(text).toContain('db_client_connections_pending_requests{pool="mysql"} 0');
   });
 
   it("fails readiness in the store's words, not the server's (which name users, hosts and databases)", async () => {
@@ -81,20 +81,20 @@ describeWithService('TEST_MYSQL_URL', 'db-mysql with MYSQL_URL (real server)', (
     const pool = createPool(loadConfigFrom(envSpec, { MYSQL_URL: database.url, MYSQL_POOL_MAX: '1' }), database.url);
     const registry = new Registry();
     registerMysqlPoolMetrics(registry, pool, 1);
-    const gauges = async () => (await registry.metrics()).split('\n').filter((line) => line.startsWith('db_client_connection_') && line.includes('"mysql"'));
+    const gauges = async () => (await registry.metrics()).split('\n').filter((line) => line.startsWith('db_client_connections_') && line.includes('"mysql"'));
     try {
       const held = await pool.getConnection();
       const waiting = pool.getConnection();
       expect(await gauges()).toEqual([
-        'db_client_connection_count{pool="mysql",state="idle"} 0',
-        'db_client_connection_count{pool="mysql",state="used"} 1',
-        'db_client_connection_max{pool="mysql"} 1',
-        'db_client_connection_pending_requests{pool="mysql"} 1',
+        'db_client_connections_usage{pool="mysql",state="idle"} 0',
+        'db_client_connections_usage{pool="mysql",state="used"} 1',
+        'db_client_connections_max{pool="mysql"} 1',
+        'db_client_connections_pending_requests{pool="mysql"} 1',
       ]);
       held.release();
       (await waiting).release();
-      expect(await gauges()).toContain('db_client_connection_count{pool="mysql",state="idle"} 1');
-      expect(await gauges()).toContain('db_client_connection_pending_requests{pool="mysql"} 0');
+      expect(await gauges()).toContain('db_client_connections_usage{pool="mysql",state="idle"} 1');
+      expect(await gauges()).toContain('db_client_connections_pending_requests{pool="mysql"} 0');
     } finally {
       await pool.end();
     }

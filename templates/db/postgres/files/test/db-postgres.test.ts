@@ -81,10 +81,10 @@ describeWithService('TEST_DATABASE_URL', 'db-postgres with DATABASE_URL (real Po
   it('passes the postgres readiness check and exposes pool gauges', async () => {
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { postgres: { status: 'pass' } } });
     const text = await built.ctx.metrics.metrics();
-    expect(text).toMatch(/db_client_connection_count\{pool="postgres",state="idle"\} [1-9]/);
-    expect(text).toContain('db_client_connection_count{pool="postgres",state="used"} 0');
-    expect(text).toContain('db_client_connection_max{pool="postgres"} 10');
-    expect(text).toContain('db_client_connection_pending_requests{pool="postgres"} 0');
+    expect(text).toMatch(/db_client_connections_usage\{pool="postgres",state="idle"\} [1-9]/);
+    expect(text).toContain('db_client_connections_usage{pool="postgres",state="used"} 0');
+    expect(text).toContain('db_client_connections_max{pool="postgres"} 10');
+    expect(text).toContain('db_client_connections_pending_requests{pool="postgres"} 0');
   });
 
   it("fails readiness in the store's words, not the server's (which name users, hosts and databases)", async () => {

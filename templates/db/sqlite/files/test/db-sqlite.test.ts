@@ -32,10 +32,10 @@ describe('db-sqlite', () => {
     const built = await open({ SQLITE_PATH: '' });
     expect(await built.health.readiness()).toMatchObject({ status: 'pass', checks: { sqlite: { status: 'pass' } } });
     const text = await built.ctx.metrics.metrics();
-    expect(text).toContain('db_client_connection_count{pool="sqlite",state="idle"} 1');
-    expect(text).toContain('db_client_connection_count{pool="sqlite",state="used"} 0');
-    expect(text).toContain('db_client_connection_max{pool="sqlite"} 1');
-    expect(text).toContain('db_client_connection_pending_requests{pool="sqlite"} 0');
+    expect(text).toContain('db_client_connections_usage{pool="sqlite",state="idle"} 1');
+    expect(text).toContain('db_client_connections_usage{pool="sqlite",state="used"} 0');
+    expect(text).toContain('db_client_connections_max{pool="sqlite"} 1');
+    expect(text).toContain('db_client_connections_pending_requests{pool="sqlite"} 0');
   });
 
   it('creates the file and its folder, in WAL mode with foreign keys on, and migrates it once across restarts', async () => {

@@ -10,7 +10,7 @@ interface PoolQueues {
   _connectionQueue: { length: number };
 }
 
-/** The pool's db_client_connection_* series (pool="mysql"). */
+/** The pool's db_client_connections_* series (pool="mysql"). */
 export function registerMysqlPoolMetrics(registry: Registry, pool: Pool, max: number): void {
   const queues = pool.pool as unknown as PoolQueues;
   registerPoolMetrics(registry, 'mysql', () => ({

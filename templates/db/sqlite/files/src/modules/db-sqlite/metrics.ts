@@ -3,7 +3,7 @@ import type { Registry } from 'prom-client';
 import { registerPoolMetrics } from '../../core/pool-metrics.js';
 
 /**
- * The connection's db_client_connection_* series (pool="sqlite"): one connection, whose queries are
+ * The connection's db_client_connections_* series (pool="sqlite"): one connection, whose queries are
  * synchronous, so it is never seen in use and nothing ever waits for it; idle while it is open.
  */
 export const registerSqliteMetrics = (registry: Registry, client: Database.Database): void =>
