@@ -81,6 +81,23 @@ export interface ModuleManifest {
    * them owned by the app's user, and docker-compose mounts the named volume on each.
    */
   dataDirs?: { path: string; volume: string }[];
+  /**
+   * The OpenTelemetry instrumentation of a driver the module uses (its package also in `dependencies`):
+   * src/core/instrumentations.ts creates `new <name>(<options>)` from `from`, and src/telemetry.ts
+   * patches `module`'s ESM imports for it.
+   */
+  instrumentations?: {
+    module: string;
+    from: string;
+    name: string;
+    options?: string;
+    /**
+     * test/telemetry.test.ts checks the driver's spans when `variable` names a server: `support` (from
+     * test/support/) exports `tracedEnv(url)`, the app's variables for a throwaway database or key
+     * prefix on it and their cleanup; `system` is the spans' db.system.name.
+     */
+    test: { variable: string; support: string; system: string };
+  }[];
   /** Test files vitest runs once per `npm test` before any test file (globalSetup), e.g. one migrated embedded database. */
   testGlobalSetup?: string[];
   /** Variables every test app gets (vitest.config.ts provides them to test/support/app.ts), e.g. a free port for a listener the app starts when ready. */

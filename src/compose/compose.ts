@@ -104,6 +104,9 @@ export function compose({ projectName, stack, resources, jobs = [], routes = [],
     envTable: renderEnvTable(modules),
     runtimeFiles: mergeLists(modules, (m) => m.runtimeFiles, (path) => path, 'runtime file'),
     dataDirs: mergeLists(modules, (m) => m.dataDirs, (dir) => dir.path, 'data directory').map((dir) => dir.path),
+    instrumentations: mergeLists(modules, (m) => m.instrumentations, (i) => i.module, 'instrumentation')
+      .sort((a, b) => (a.from < b.from ? -1 : 1))
+      .map((i) => ({ ...i, options: i.options ?? '', alias: `${i.module.replace(/[^A-Za-z0-9]/g, '_')}TracedEnv` })),
     testGlobalSetup: mergeLists(modules, (m) => m.testGlobalSetup, (path) => path, 'test global setup'),
     testEnv: Object.entries(mergeRecords(modules, (m) => m.testEnv, 'test variable')).map(([name, value]) => ({ name, value: tsStringLiteral(value) })),
     appPorts: mergeLists(modules, (m) => m.appPorts, (p) => p.variable, 'app port').map((p) => p.port),

@@ -3,9 +3,8 @@
 import { createHash } from 'node:crypto';
 import type { FieldType } from './fields.js';
 import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type DrizzleForeignKey as ForeignKey, type MigrationOptions } from './drizzle-migration.js';
-import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
-import { fieldView } from './view.js';
+import { tableOutline } from './resource-table.js';
 
 /**
  * Per field type: the drizzle column builder (mysql-table.ts), the TypeScript literal of its options
@@ -68,43 +67,19 @@ interface Table {
   uniqueConstraints: Record<string, unknown>;
   checkConstraint: Record<string, { name: string; value: string }>;
 }
-const TIMESTAMP = MYSQL_COLUMNS.datetime.sqlType;
-
 const column = (name: string, type: string, notNull: boolean): Column => ({ name, type, primaryKey: false, notNull, autoincrement: false });
 const index = (name: string, columns: string[]): Index => ({ name, columns, isUnique: false });
 
 /** The table mysql-table.ts declares for `resource`, as drizzle-kit records it. */
 export function mysqlTable(resource: ResourceSpec): Table {
-  const table = resourceNames(resource.name).pluralSnake;
-  const fields = resource.fields.map(fieldView);
-  const refs = fields.filter((field) => field.ref !== undefined);
+  const outline = tableOutline(resource, mysqlNames);
+  const table = outline.name;
   return {
     name: table,
     // drizzle-kit records a one-column primary key as the table's primary key constraint, not on the column.
-    columns: byName([
-      column('id', MYSQL_COLUMNS.uuid.sqlType, true),
-      ...fields.map((field) => column(field.keySnake, MYSQL_COLUMNS[field.type].sqlType, field.required)),
-      column('created_at', TIMESTAMP, true),
-      column('updated_at', TIMESTAMP, true),
-    ]),
-    indexes: byName([
-      index(mysqlNames.createdIndex(table), ['created_at', 'id']),
-      ...refs.map((field) => index(mysqlNames.refIndex(table, field.keySnake), [field.keySnake])),
-    ]),
-    foreignKeys: byName(
-      refs.map((field): ForeignKey => {
-        const target = field.ref!.pluralSnake;
-        return {
-          name: mysqlNames.foreignKey(table, field.keySnake, target),
-          tableFrom: table,
-          tableTo: target,
-          columnsFrom: [field.keySnake],
-          columnsTo: ['id'],
-          onDelete: 'restrict',
-          onUpdate: 'no action',
-        };
-      }),
-    ),
+    columns: byName(outline.columns.map((c) => column(c.name, MYSQL_COLUMNS[c.type].sqlType, c.notNull))),
+    indexes: byName(outline.indexes.map((i) => index(i.name, i.columns))),
+    foreignKeys: byName(outline.foreignKeys),
     // drizzle-orm's name for it; MySQL calls every primary key PRIMARY whatever the statement says.
     compositePrimaryKeys: byName([{ name: `${table}_id`, columns: ['id'] }]),
     uniqueConstraints: {},

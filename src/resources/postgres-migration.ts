@@ -2,9 +2,8 @@
 // as drizzle-kit 0.31 records it in a PostgreSQL snapshot (version 7), and the statements it writes.
 import type { FieldType } from './fields.js';
 import { byName, drizzleMigration, inDrizzleKitOrder, type DrizzleDialect, type DrizzleFolder, type DrizzleForeignKey as ForeignKey, type MigrationOptions } from './drizzle-migration.js';
-import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
-import { fieldView } from './view.js';
+import { type OutlineColumn, tableOutline } from './resource-table.js';
 
 /** Per field type: the drizzle column builder (postgres-table.ts) and the SQL type drizzle-kit records for it. */
 export const POSTGRES_COLUMNS: Record<FieldType, { builder: string; sqlType: string }> = {
@@ -54,8 +53,6 @@ interface Table {
   checkConstraints: Record<string, { name: string; value: string }>;
   isRLSEnabled: boolean;
 }
-const TIMESTAMP = POSTGRES_COLUMNS.datetime.sqlType;
-
 const column = (name: string, type: string, notNull: boolean, extra: Partial<Column> = {}): Column => ({ name, type, primaryKey: false, notNull, ...extra });
 const btree = (name: string, columns: string[]): Index => ({
   name,
@@ -68,33 +65,15 @@ const btree = (name: string, columns: string[]): Index => ({
 
 /** The table postgres-table.ts declares for `resource`, as drizzle-kit records it. */
 export function postgresTable(resource: ResourceSpec): Table {
-  const table = resourceNames(resource.name).pluralSnake;
-  const fields = resource.fields.map(fieldView);
-  const refs = fields.filter((field) => field.ref !== undefined);
+  const outline = tableOutline(resource);
+  const extra = (role: OutlineColumn['role']): Partial<Column> =>
+    role === 'id' ? { primaryKey: true, default: 'gen_random_uuid()' } : role === 'timestamp' ? { default: 'now()' } : {};
   return {
-    name: table,
+    name: outline.name,
     schema: '',
-    columns: byName([
-      column('id', 'uuid', true, { primaryKey: true, default: 'gen_random_uuid()' }),
-      ...fields.map((field) => column(field.keySnake, POSTGRES_COLUMNS[field.type].sqlType, field.required)),
-      column('created_at', TIMESTAMP, true, { default: 'now()' }),
-      column('updated_at', TIMESTAMP, true, { default: 'now()' }),
-    ]),
-    indexes: byName([btree(`${table}_created_at_id_idx`, ['created_at', 'id']), ...refs.map((field) => btree(`${table}_${field.keySnake}_idx`, [field.keySnake]))]),
-    foreignKeys: byName(
-      refs.map((field): ForeignKey => {
-        const target = field.ref!.pluralSnake;
-        return {
-          name: `${table}_${field.keySnake}_${target}_id_fk`,
-          tableFrom: table,
-          tableTo: target,
-          columnsFrom: [field.keySnake],
-          columnsTo: ['id'],
-          onDelete: 'restrict',
-          onUpdate: 'no action',
-        };
-      }),
-    ),
+    columns: byName(outline.columns.map((c) => column(c.name, POSTGRES_COLUMNS[c.type].sqlType, c.notNull, extra(c.role)))),
+    indexes: byName(outline.indexes.map((i) => btree(i.name, i.columns))),
+    foreignKeys: byName(outline.foreignKeys),
     compositePrimaryKeys: {},
     uniqueConstraints: {},
     policies: {},

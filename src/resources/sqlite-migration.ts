@@ -2,9 +2,8 @@
 // drizzle-kit 0.31 records it in a SQLite snapshot (version 6), and the statements it writes.
 import type { FieldType } from './fields.js';
 import { byName, drizzleMigration, type DrizzleDialect, type DrizzleFolder, type DrizzleForeignKey as ForeignKey, type MigrationOptions } from './drizzle-migration.js';
-import { resourceNames } from './names.js';
 import type { ResourceSpec } from './resource.js';
-import { fieldView } from './view.js';
+import { tableOutline } from './resource-table.js';
 
 /**
  * Per field type: the drizzle column builder (sqlite-table.ts), the TypeScript literal of its options
@@ -46,39 +45,17 @@ interface Table {
   uniqueConstraints: Record<string, unknown>;
   checkConstraints: Record<string, { name: string; value: string }>;
 }
-const TIMESTAMP = SQLITE_COLUMNS.datetime.sqlType;
-
 const column = (name: string, type: string, notNull: boolean, primaryKey = false): Column => ({ name, type, primaryKey, notNull, autoincrement: false });
 const index = (name: string, columns: string[]): Index => ({ name, columns, isUnique: false });
 
 /** The table sqlite-table.ts declares for `resource`, as drizzle-kit records it. */
 export function sqliteTable(resource: ResourceSpec): Table {
-  const table = resourceNames(resource.name).pluralSnake;
-  const fields = resource.fields.map(fieldView);
-  const refs = fields.filter((field) => field.ref !== undefined);
+  const outline = tableOutline(resource);
   return {
-    name: table,
-    columns: byName([
-      column('id', SQLITE_COLUMNS.uuid.sqlType, true, true),
-      ...fields.map((field) => column(field.keySnake, SQLITE_COLUMNS[field.type].sqlType, field.required)),
-      column('created_at', TIMESTAMP, true),
-      column('updated_at', TIMESTAMP, true),
-    ]),
-    indexes: byName([index(`${table}_created_at_id_idx`, ['created_at', 'id']), ...refs.map((field) => index(`${table}_${field.keySnake}_idx`, [field.keySnake]))]),
-    foreignKeys: byName(
-      refs.map((field): ForeignKey => {
-        const target = field.ref!.pluralSnake;
-        return {
-          name: `${table}_${field.keySnake}_${target}_id_fk`,
-          tableFrom: table,
-          tableTo: target,
-          columnsFrom: [field.keySnake],
-          columnsTo: ['id'],
-          onDelete: 'restrict',
-          onUpdate: 'no action',
-        };
-      }),
-    ),
+    name: outline.name,
+    columns: byName(outline.columns.map((c) => column(c.name, SQLITE_COLUMNS[c.type].sqlType, c.notNull, c.role === 'id'))),
+    indexes: byName(outline.indexes.map((i) => index(i.name, i.columns))),
+    foreignKeys: byName(outline.foreignKeys),
     compositePrimaryKeys: {},
     uniqueConstraints: {},
     // Enum values are the service's check (field-rules.ts), like every other field rule.

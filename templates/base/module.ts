@@ -78,12 +78,15 @@ export default defineModule({
     '@fastify/helmet',
     '@fastify/otel',
     '@opentelemetry/api',
+    '@opentelemetry/core', // suppressTracing, for the readiness checks
     '@opentelemetry/exporter-trace-otlp-http',
+    '@opentelemetry/instrumentation', // the Instrumentation type of core/instrumentations.ts
     '@opentelemetry/instrumentation-http',
     '@opentelemetry/sdk-node',
     '@opentelemetry/sdk-trace',
     'fastify',
     'fastify-plugin',
+    'import-in-the-middle', // the loader hook that lets driver instrumentations patch ES module imports
     'lru-cache', // core/memory-cache.ts, the cache of cache-memory and of cache-redis without REDIS_URL
     'pino',
     'prom-client',

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { templatesDir } from '../../src/paths.js';
-import type { ModuleManifest } from '../../src/catalog/types.js';
+import type { ModuleManifest, Stack } from '../../src/catalog/types.js';
 import { compose, fieldExtender } from '../../src/compose/compose.js';
 import { composeStack } from '../../src/compose/compose-stack.js';
 import { hashContents } from '../../src/compose/hash.js';
@@ -269,5 +269,27 @@ describe('vitest.config.ts of a project', () => {
   it("runs the modules' once-per-run test setup (the embedded database's migrated image), and none without one", async () => {
     expect(await vitestConfig('postgres')).toContain("globalSetup: ['test/support/pglite-image.ts'],");
     expect(await vitestConfig('none')).not.toContain('globalSetup');
+  });
+});
+
+describe('the driver instrumentations of a project', () => {
+  const files = async (overrides: Partial<Stack>) => (await composeStack('traced', { ...stack, ...overrides })).files;
+
+  it("creates one per driver the stack has, sorted, each a dependency and under test/telemetry.test.ts's check", async () => {
+    const project = await files({ db: ['postgres'], cache: ['redis'] });
+    const instrumentations = project.get('src/core/instrumentations.ts')!;
+    expect(instrumentations).toContain("export const instrumentedModules: string[] = ['ioredis', 'pg'];");
+    expect(instrumentations.indexOf('new IORedisInstrumentation({ requireParentSpan: true, dbStatementSerializer: (command) => command })')).toBeLessThan(instrumentations.indexOf('new PgInstrumentation({ requireParentSpan: true })'));
+    const { dependencies } = JSON.parse(project.get('package.json')!);
+    expect(Object.keys(dependencies)).toEqual(expect.arrayContaining(['@opentelemetry/instrumentation-ioredis', '@opentelemetry/instrumentation-pg', 'import-in-the-middle']));
+    const services = project.get('test/support/traced-services.ts')!;
+    expect(services).toContain("import { tracedEnv as pgTracedEnv } from './postgres.js';");
+    expect(services).toContain("variable: 'TEST_DATABASE_URL', tracedEnv: pgTracedEnv }");
+  });
+
+  it('patches nothing on a stack without a traced driver (SQLite, in-process cache)', async () => {
+    const project = await files({ db: ['sqlite'], cache: ['memory'], queue: ['none'] });
+    expect(project.get('src/core/instrumentations.ts')).toContain('export const instrumentedModules: string[] = [];');
+    expect(project.get('test/support/traced-services.ts')).toContain('export const tracedServices: TracedService[] = [];');
   });
 });

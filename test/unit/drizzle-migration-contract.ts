@@ -4,6 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSpec } from '../../src/resources/resource.js';
 import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
+import { FIELD_TYPES, type FieldType } from '../../src/resources/fields.js';
 import { drizzleMigration, type DrizzleDialect, type DrizzleFolder, type MigrationOptions, type SnapshotTable } from '../../src/resources/drizzle-migration.js';
 
 export const WHEN = 1_795_626_833_194;
@@ -54,9 +55,19 @@ export interface DialectFacts {
    * than ALTER TABLE statements after every new table, then every index.
    */
   inlineForeignKeys?: boolean;
+  /** lineItems' columns as the snapshot records them: name, SQL type, NOT NULL. */
+  lineItemsColumns: [name: string, sqlType: string, notNull: boolean][];
+  /**
+   * Where the dialect's column map also gives the table template its declarations: the map, and the
+   * declaration of each field type for a column named `x`.
+   */
+  declarations?: { columns: Record<FieldType, { builder: string; options?: string }>; expected: Record<FieldType, string> };
 }
 
-export function drizzleMigrationContract<T extends SnapshotTable>(dialect: DrizzleDialect<T>, facts: DialectFacts): void {
+/** A table of every dialect's snapshot: its columns have a name, an SQL type and NOT NULL. */
+type TableWithColumns = SnapshotTable & { columns: Record<string, { name: string; type: string; notNull: boolean }> };
+
+export function drizzleMigrationContract<T extends TableWithColumns>(dialect: DrizzleDialect<T>, facts: DialectFacts): void {
   const { folder, id, snapshotVersion, label, tableKey, quote, drop } = facts;
   const migration = (resources: readonly ResourceSpec[], from: DrizzleFolder, options: MigrationOptions) => drizzleMigration(dialect, resources, from, options);
   const folderOf = (files: Map<string, string>) => folderAfter(folder, files);
@@ -282,5 +293,20 @@ export function drizzleMigrationContract<T extends SnapshotTable>(dialect: Drizz
       migration([], from, { when: WHEN + 1, name: 'remove', removed: [SAMPLE_RESOURCE] });
       expect(from).toEqual(copy);
     });
+  });
+
+  describe('column types', () => {
+    it('records each field type as drizzle-kit does for its column, nullable when optional', () => {
+      expect(Object.values(dialect.table(lineItems).columns).map((c) => [c.name, c.type, c.notNull])).toEqual(facts.lineItemsColumns);
+    });
+
+    const { declarations } = facts;
+    if (declarations) {
+      it('gives the table template the column declarations those types come from', () => {
+        const { columns, expected } = declarations;
+        const declaration = (type: FieldType) => `${columns[type].builder}('x'${columns[type].options ? `, ${columns[type].options}` : ''})`;
+        expect(Object.fromEntries(FIELD_TYPES.map((type) => [type, declaration(type)]))).toEqual(expected);
+      });
+    }
   });
 }

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import type { ResourceSpec } from '../../src/resources/resource.js';
 import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
 import type { DrizzleFolder } from '../../src/resources/drizzle-migration.js';
-import { FIELD_TYPES } from '../../src/resources/fields.js';
 import { MYSQL_COLUMNS, mysqlDialect, mysqlIdentifier, mysqlMigration, mysqlTable } from '../../src/resources/mysql-migration.js';
 import { WHEN, customers, drizzleMigrationContract, folderAfter, lineItems } from './drizzle-migration-contract.js';
 
@@ -23,6 +22,35 @@ describe('mysqlMigration', () => {
       columns: { id: { name: 'id', type: 'serial', primaryKey: false, notNull: true, autoincrement: true } },
       indexes: {},
       compositePrimaryKeys: { audit_log_id: { name: 'audit_log_id', columns: ['id'] } },
+    },
+    lineItemsColumns: [
+        ['id', 'char(36)', true],
+        ['title', 'varchar(200)', true],
+        ['body', 'text', false],
+        ['count', 'int', true],
+        ['amount', 'double', false],
+        ['paid', 'boolean', true],
+        ['due_date', 'datetime(3)', false],
+        ['external_id', 'char(36)', true],
+        ['status', 'varchar(255)', true],
+        ['customer_id', 'char(36)', true],
+        ['referrer_id', 'char(36)', false],
+        ['created_at', 'datetime(3)', true],
+        ['updated_at', 'datetime(3)', true],
+    ],
+    declarations: {
+      columns: MYSQL_COLUMNS,
+      expected: {
+          string: "varchar('x', { length: 200 })",
+          text: "text('x')",
+          integer: "int('x')",
+          number: "double('x')",
+          boolean: "boolean('x')",
+          datetime: "datetime('x', { mode: 'string', fsp: 3 })",
+          uuid: "char('x', { length: 36 })",
+          enum: "varchar('x', { length: 255 })",
+          ref: "char('x', { length: 36 })",
+      },
     },
   });
 });
@@ -125,45 +153,6 @@ CREATE INDEX \`line_items_referrer_id_idx\` ON \`line_items\` (\`referrer_id\`);
     expect(Object.keys(snapshot)).toEqual(['version', 'dialect', 'id', 'prevId', 'tables', 'views', '_meta', 'internal']);
     expect(snapshot.internal).toEqual(internal);
     expect(snapshot._meta).toEqual({ schemas: {}, tables: {}, columns: {} });
-  });
-});
-
-describe('mysqlMigration column types', () => {
-  it('records each field type as drizzle-kit does for its mysql-core column, nullable when optional', () => {
-    const columns = Object.values(mysqlTable(lineItems).columns).map((c) => [c.name, c.type, c.notNull]);
-    expect(columns).toEqual([
-      ['id', 'char(36)', true],
-      ['title', 'varchar(200)', true],
-      ['body', 'text', false],
-      ['count', 'int', true],
-      ['amount', 'double', false],
-      ['paid', 'boolean', true],
-      ['due_date', 'datetime(3)', false],
-      ['external_id', 'char(36)', true],
-      ['status', 'varchar(255)', true],
-      ['customer_id', 'char(36)', true],
-      ['referrer_id', 'char(36)', false],
-      ['created_at', 'datetime(3)', true],
-      ['updated_at', 'datetime(3)', true],
-    ]);
-  });
-
-  it('gives the table template the column declarations those types come from', () => {
-    const declaration = (type: (typeof FIELD_TYPES)[number]) => {
-      const { builder, options } = MYSQL_COLUMNS[type];
-      return `${builder}('x'${options ? `, ${options}` : ''})`;
-    };
-    expect(Object.fromEntries(FIELD_TYPES.map((type) => [type, declaration(type)]))).toEqual({
-      string: "varchar('x', { length: 200 })",
-      text: "text('x')",
-      integer: "int('x')",
-      number: "double('x')",
-      boolean: "boolean('x')",
-      datetime: "datetime('x', { mode: 'string', fsp: 3 })",
-      uuid: "char('x', { length: 36 })",
-      enum: "varchar('x', { length: 255 })",
-      ref: "char('x', { length: 36 })",
-    });
   });
 });
 

@@ -17,6 +17,21 @@ describe('postgresMigration', () => {
     // CASCADE, as drizzle-kit writes it.
     drop: (table) => `DROP TABLE "${table}" CASCADE;`,
     userTable: { columns: { id: { name: 'id', type: 'serial', primaryKey: true, notNull: true } }, indexes: {} },
+    lineItemsColumns: [
+      ['id', 'uuid', true],
+      ['title', 'text', true],
+      ['body', 'text', false],
+      ['count', 'integer', true],
+      ['amount', 'double precision', false],
+      ['paid', 'boolean', true],
+      ['due_date', 'timestamp(3) with time zone', false],
+      ['external_id', 'uuid', true],
+      ['status', 'text', true],
+      ['customer_id', 'uuid', true],
+      ['referrer_id', 'uuid', false],
+      ['created_at', 'timestamp(3) with time zone', true],
+      ['updated_at', 'timestamp(3) with time zone', true],
+    ],
   });
 });
 

@@ -3,7 +3,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ResourceSpec } from '../../src/resources/resource.js';
 import { SAMPLE_RESOURCE } from '../../src/resources/resource.js';
-import { FIELD_TYPES } from '../../src/resources/fields.js';
 import { SQLITE_COLUMNS, sqliteDialect, sqliteMigration, sqliteTable } from '../../src/resources/sqlite-migration.js';
 import { WHEN, customers, drizzleMigrationContract, folderAfter, lineItems } from './drizzle-migration-contract.js';
 
@@ -19,6 +18,35 @@ describe('sqliteMigration', () => {
     drop: (table) => `DROP TABLE \`${table}\`;`,
     userTable: { columns: { id: { name: 'id', type: 'integer', primaryKey: true, notNull: true, autoincrement: true } }, indexes: {} },
     inlineForeignKeys: true,
+    lineItemsColumns: [
+        ['id', 'text', true],
+        ['title', 'text', true],
+        ['body', 'text', false],
+        ['count', 'integer', true],
+        ['amount', 'real', false],
+        ['paid', 'integer', true],
+        ['due_date', 'text', false],
+        ['external_id', 'text', true],
+        ['status', 'text', true],
+        ['customer_id', 'text', true],
+        ['referrer_id', 'text', false],
+        ['created_at', 'text', true],
+        ['updated_at', 'text', true],
+    ],
+    declarations: {
+      columns: SQLITE_COLUMNS,
+      expected: {
+          string: "text('x')",
+          text: "text('x')",
+          integer: "integer('x')",
+          number: "real('x')",
+          boolean: "integer('x', { mode: 'boolean' })",
+          datetime: "text('x')",
+          uuid: "text('x')",
+          enum: "text('x')",
+          ref: "text('x')",
+      },
+    },
   });
 });
 
@@ -179,41 +207,3 @@ DROP TABLE \`line_items\`;`);
   });
 });
 
-describe('sqliteMigration column types', () => {
-  it('records each field type as drizzle-kit does for its sqlite-core column, nullable when optional', () => {
-    const columns = Object.values(sqliteTable(lineItems).columns).map((c) => [c.name, c.type, c.notNull]);
-    expect(columns).toEqual([
-      ['id', 'text', true],
-      ['title', 'text', true],
-      ['body', 'text', false],
-      ['count', 'integer', true],
-      ['amount', 'real', false],
-      ['paid', 'integer', true],
-      ['due_date', 'text', false],
-      ['external_id', 'text', true],
-      ['status', 'text', true],
-      ['customer_id', 'text', true],
-      ['referrer_id', 'text', false],
-      ['created_at', 'text', true],
-      ['updated_at', 'text', true],
-    ]);
-  });
-
-  it('gives the table template the column declarations those types come from', () => {
-    const declaration = (type: (typeof FIELD_TYPES)[number]) => {
-      const { builder, options } = SQLITE_COLUMNS[type];
-      return `${builder}('x'${options ? `, ${options}` : ''})`;
-    };
-    expect(Object.fromEntries(FIELD_TYPES.map((type) => [type, declaration(type)]))).toEqual({
-      string: "text('x')",
-      text: "text('x')",
-      integer: "integer('x')",
-      number: "real('x')",
-      boolean: "integer('x', { mode: 'boolean' })",
-      datetime: "text('x')",
-      uuid: "text('x')",
-      enum: "text('x')",
-      ref: "text('x')",
-    });
-  });
-});

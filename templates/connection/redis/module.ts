@@ -4,7 +4,10 @@ import { defineModule } from '../../define.js';
 export default defineModule({
   id: 'connection/redis',
   title: 'Redis connection',
-  dependencies: ['ioredis'],
+  dependencies: ['@opentelemetry/instrumentation-ioredis', 'ioredis'],
+  // A span per command inside a request (commands outside one, e.g. BullMQ's polling, start none), named
+  // by the command alone: the default statement lists keys and arguments (a rate limit key holds the client's address).
+  instrumentations: [{ module: 'ioredis', from: '@opentelemetry/instrumentation-ioredis', name: 'IORedisInstrumentation', options: '{ requireParentSpan: true, dbStatementSerializer: (command) => command }', test: { variable: 'TEST_REDIS_URL', support: './redis.js', system: 'redis' } }],
   fills: 'RateLimitStore',
   env: [
     { name: 'REDIS_URL', type: 'url', doc: 'Redis URL; unset = in-process fallbacks, not shared across instances', example: 'redis://127.0.0.1:6379' },

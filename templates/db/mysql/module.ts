@@ -1,17 +1,7 @@
 import { MYSQL_COLUMNS, mysqlDialect, mysqlNames } from '../../../src/resources/mysql-migration.js';
+import { drizzleColumn, edgeSample, enumLiteral } from '../../../src/resources/field-source.js';
 import type { FieldView, ResourceView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
-
-/** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
-const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
-  string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some of them 4-byte characters in utf8mb4
-  text: "'🎉'.repeat(5000)", // TEXT_MAX UTF-16 units, 20 000 bytes: TEXT holds 65 535
-  integer: '-2_147_483_648',
-  number: '0.30000000000000004',
-  boolean: 'false',
-  datetime: "'0001-01-01T00:00:00.000Z'",
-  uuid: "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
-};
 
 /**
  * What the mysql templates need of each field, as TypeScript source: the drizzle column (without a
@@ -20,19 +10,19 @@ const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> =
  * read and written as text (timestamps.ts).
  */
 function resourceFields(field: FieldView): Record<string, unknown> {
-  const { key, keySnake, optional } = field;
+  const { key, optional } = field;
   const { builder, options: columnOptions } = MYSQL_COLUMNS[field.type];
   // An enum's values type the column (the service checks them; the column is a plain VARCHAR).
-  const options = field.is.enum ? columnOptions!.replace(/ }$/, `, enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }`) : columnOptions;
+  const options = field.is.enum ? columnOptions!.replace(/ }$/, `, enum: ${enumLiteral(field)} }`) : columnOptions;
   /** `value` as the column takes it: DATETIME(3) as text; null stays null. */
   const toColumn = (value: string, orNull: boolean) => (!field.is.datetime ? value : orNull ? `${value} == null ? null : datetimeFromIso(${value})` : `datetimeFromIso(${value})`);
   return {
-    column: `${builder}('${keySnake}'${options ? `, ${options}` : ''})${optional ? '' : '.notNull()'}`,
+    column: drizzleColumn(builder, field, options),
     fromRow: field.is.datetime ? (optional ? `row.${key} === null ? null : isoFromDatetime(row.${key})` : `isoFromDatetime(row.${key})`) : `row.${key}`,
     fromInput: optional && !field.is.datetime ? `input.${key} ?? null` : toColumn(`input.${key}`, optional),
     recordFromInput: optional ? `input.${key} ?? null` : `input.${key}`,
     fromPatch: toColumn(`patch.${key}`, optional),
-    edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
+    edgeSample: edgeSample(field),
   };
 }
 
@@ -59,7 +49,10 @@ function resourceExtras(resource: ResourceView): Record<string, unknown> {
 export default defineModule({
   id: 'db/mysql',
   title: 'MySQL',
-  dependencies: ['drizzle-orm', 'mysql2'],
+  dependencies: ['@opentelemetry/instrumentation-mysql2', 'drizzle-orm', 'mysql2'],
+  // A span per query: the SQL text, never its values. It has no requireParentSpan: queries outside a request
+  // (db:migrate) start their own trace; readiness checks run with tracing suppressed (core/health.ts).
+  instrumentations: [{ module: 'mysql2', from: '@opentelemetry/instrumentation-mysql2', name: 'MySQL2Instrumentation', test: { variable: 'TEST_MYSQL_URL', support: './mysql.js', system: 'mysql' } }],
   devDependencies: ['drizzle-kit'],
   scripts: {
     'db:migrate': 'node --env-file-if-exists=.env dist/modules/db-mysql/migrate.js',

@@ -1,17 +1,7 @@
 import { POSTGRES_COLUMNS, postgresDialect } from '../../../src/resources/postgres-migration.js';
+import { drizzleColumn, edgeSample, enumLiteral } from '../../../src/resources/field-source.js';
 import type { FieldView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
-
-/** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
-const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
-  string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some outside the BMP
-  text: "''",
-  integer: '-2_147_483_648',
-  number: '0.30000000000000004',
-  boolean: 'false',
-  datetime: "'0001-01-01T00:00:00.000Z'",
-  uuid: "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
-};
 
 // Timestamps are ISO strings both ways (mode 'string'; see timestamps.ts), in ms like the records' createdAt.
 const TIMESTAMP_OPTIONS = "{ withTimezone: true, precision: 3, mode: 'string' }";
@@ -23,21 +13,23 @@ const TIMESTAMP_OPTIONS = "{ withTimezone: true, precision: 3, mode: 'string' }"
  * the expressions that turn a row into a record value and a create input into a column value.
  */
 function resourceFields(field: FieldView): Record<string, unknown> {
-  const { key, keySnake, optional } = field;
-  const options = field.is.datetime ? `, ${TIMESTAMP_OPTIONS}` : field.is.enum ? `, { enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }` : '';
+  const { key, optional } = field;
+  const options = field.is.datetime ? TIMESTAMP_OPTIONS : field.is.enum ? `{ enum: ${enumLiteral(field)} }` : undefined;
   const fromTimestamp = optional ? `row.${key} === null ? null : isoFromTimestamptz(row.${key})` : `isoFromTimestamptz(row.${key})`;
   return {
-    column: `t.${POSTGRES_COLUMNS[field.type].builder}('${keySnake}'${options})${optional ? '' : '.notNull()'}`,
+    column: drizzleColumn(`t.${POSTGRES_COLUMNS[field.type].builder}`, field, options),
     fromRow: field.is.datetime ? fromTimestamp : `row.${key}`,
     fromInput: optional ? `input.${key} ?? null` : `input.${key}`,
-    edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
+    edgeSample: edgeSample(field),
   };
 }
 
 export default defineModule({
   id: 'db/postgres',
   title: 'PostgreSQL',
-  dependencies: ['@electric-sql/pglite', 'drizzle-orm', 'pg'],
+  dependencies: ['@electric-sql/pglite', '@opentelemetry/instrumentation-pg', 'drizzle-orm', 'pg'],
+  // A span per query inside a request (pg only: PGlite has no instrumentation); the SQL text, never its values.
+  instrumentations: [{ module: 'pg', from: '@opentelemetry/instrumentation-pg', name: 'PgInstrumentation', options: '{ requireParentSpan: true }', test: { variable: 'TEST_DATABASE_URL', support: './postgres.js', system: 'postgresql' } }],
   devDependencies: ['@types/pg', 'drizzle-kit'],
   scripts: {
     'db:migrate': 'node --env-file-if-exists=.env dist/modules/db-postgres/migrate.js',

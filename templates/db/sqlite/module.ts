@@ -1,17 +1,7 @@
 import { SQLITE_COLUMNS, sqliteDialect } from '../../../src/resources/sqlite-migration.js';
+import { drizzleColumn, edgeSample, enumLiteral } from '../../../src/resources/field-source.js';
 import type { FieldView, ResourceView } from '../../../src/resources/view.js';
 import { defineModule } from '../../define.js';
-
-/** The TypeScript literal of each edge value a column must store exactly (tests; refs have none). */
-const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> = {
-  string: "'Ünïcödé 🎉'.repeat(20)", // STRING_MAX UTF-16 units, some outside the BMP
-  text: "'🎉'.repeat(5000)",
-  integer: '-2_147_483_648',
-  number: '0.30000000000000004',
-  boolean: 'false',
-  datetime: "'0001-01-01T00:00:00.000Z'",
-  uuid: "'ffffffff-ffff-ffff-ffff-ffffffffffff'",
-};
 
 /**
  * What the sqlite templates need of each field, as TypeScript source: the drizzle column (without a
@@ -19,13 +9,13 @@ const EDGE_SAMPLES: Record<Exclude<FieldView['type'], 'enum' | 'ref'>, string> =
  * input into a column value. Every value is stored as the record has it: datetimes as ISO strings.
  */
 function resourceFields(field: FieldView): Record<string, unknown> {
-  const { key, keySnake, optional } = field;
+  const { key, optional } = field;
   const { builder, options: columnOptions } = SQLITE_COLUMNS[field.type];
-  const options = field.is.enum ? `{ enum: [${field.values.map((v) => `'${v}'`).join(', ')}] }` : columnOptions;
+  const options = field.is.enum ? `{ enum: ${enumLiteral(field)} }` : columnOptions;
   return {
-    column: `${builder}('${keySnake}'${options ? `, ${options}` : ''})${optional ? '' : '.notNull()'}`,
+    column: drizzleColumn(builder, field, options),
     fromInput: optional ? `input.${key} ?? null` : `input.${key}`,
-    edgeSample: field.type === 'ref' ? undefined : field.type === 'enum' ? `'${field.values.at(-1)}'` : EDGE_SAMPLES[field.type],
+    edgeSample: edgeSample(field),
   };
 }
 

@@ -1,4 +1,6 @@
 // Liveness (process only) and readiness (every registered dependency check, concurrently, each with a timeout).
+import { context } from '@opentelemetry/api';
+import { suppressTracing } from '@opentelemetry/core';
 import type { FastifyInstance } from 'fastify';
 import type { HealthCheck } from './ports.js';
 
@@ -28,7 +30,9 @@ async function runCheck(check: HealthCheck): Promise<CheckResult> {
     }, timeoutMs);
   });
   try {
-    await Promise.race([check.check(controller.signal), timeout]);
+    // Probes are not traced (ops-paths.ts): nor are the driver calls of their checks, which would each start a trace.
+    const checked = context.with(suppressTracing(context.active()), () => check.check(controller.signal));
+    await Promise.race([checked, timeout]);
     return { status: 'pass', durationMs: Math.round(performance.now() - started) };
   } catch (error) {
     return { status: 'fail', durationMs: Math.round(performance.now() - started), output: error instanceof Error ? error.message : String(error) };

@@ -13,3 +13,9 @@ export async function deleteKeys(url: string, prefix: string): Promise<void> {
     await redis.quit();
   }
 }
+
+/** A traced app's Redis (test/telemetry.test.ts): a unique key prefix on the server, removed afterwards. */
+export async function tracedEnv(url: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const prefix = uniquePrefix();
+  return { env: { REDIS_URL: url, REDIS_KEY_PREFIX: prefix }, cleanup: () => deleteKeys(url, prefix) };
+}

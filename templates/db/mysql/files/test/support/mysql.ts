@@ -37,3 +37,9 @@ export async function createMigratedTestDatabase(adminUrl: string): Promise<Test
   }
   return database;
 }
+
+/** A traced app's MySQL (test/telemetry.test.ts): a migrated throwaway database. */
+export async function tracedEnv(adminUrl: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const database = await createMigratedTestDatabase(adminUrl);
+  return { env: { MYSQL_URL: database.url }, cleanup: database.drop };
+}

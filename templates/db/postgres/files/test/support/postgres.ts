@@ -42,3 +42,9 @@ export async function createMigratedTestDatabase(adminUrl: string): Promise<{ ur
   }
   return database;
 }
+
+/** A traced app's PostgreSQL (test/telemetry.test.ts): a migrated throwaway database. */
+export async function tracedEnv(adminUrl: string): Promise<{ env: Record<string, string>; cleanup(): Promise<void> }> {
+  const database = await createMigratedTestDatabase(adminUrl);
+  return { env: { DATABASE_URL: database.url }, cleanup: database.drop };
+}
