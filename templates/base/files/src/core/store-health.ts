@@ -2,6 +2,7 @@
 // failure as the store's error mapping words it (the driver's own message can name users, hosts and
 // databases, and /readyz is public).
 import type { HealthCheck } from './ports.js';
+import { SchemaBehindError } from './schema-version.js';
 
 /** `promise`, or the signal's reason once it aborts first. */
 const abortable = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
@@ -12,7 +13,10 @@ const abortable = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
     promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });
 
-/** `probe` runs one query (its pool's own timeouts eventually free a stuck connection; the race answers now). */
+/**
+ * `probe` runs one query (its pool's own timeouts eventually free a stuck connection; the race answers now)
+ * and may throw SchemaBehindError, whose message is the check's output as it is.
+ */
 export const storeHealthCheck = (name: string, probe: () => Promise<unknown>, toError: (error: unknown) => Error): HealthCheck => ({
   name,
   timeoutMs: 2000,
@@ -20,7 +24,7 @@ export const storeHealthCheck = (name: string, probe: () => Promise<unknown>, to
     try {
       await abortable(probe(), signal);
     } catch (error) {
-      throw signal.aborted ? error : toError(error);
+      throw signal.aborted || error instanceof SchemaBehindError ? error : toError(error);
     }
   },
 });

@@ -8,7 +8,8 @@ import { registerMysqlPoolMetrics } from '../src/modules/db-mysql/metrics.js';
 import { createPool } from '../src/modules/db-mysql/pool.js';
 import { testModules } from './support/app.js';
 import { captureLogs } from './support/log-capture.js';
-import { createMigratedTestDatabase, type TestDatabase } from './support/mysql.js';
+import { migrateMysql } from '../src/modules/db-mysql/migrate-mysql.js';
+import { adminQuery, createMigratedTestDatabase, createTestDatabase, type TestDatabase } from './support/mysql.js';
 import { describeWithService } from './support/services.js';
 
 // The module itself; each resource's repository has its own test (test/features/<resource>/).
@@ -42,6 +43,29 @@ describe('db-mysql without a server', () => {
 
   it('refuses a URL of another database', async () => {
     await expect(open({ MYSQL_URL: 'postgres://postgres@127.0.0.1:5432/app' })).rejects.toThrow('MYSQL_URL must be a mysql:// URL (or memory://), not postgres://');
+  });
+});
+
+describeWithService('TEST_MYSQL_URL', 'db-mysql readiness before and after npm run db:migrate (real server)', (adminUrl) => {
+  let database: TestDatabase;
+  let built: BuiltApp;
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl);
+    built = await testModules([dbMysql], { MYSQL_URL: database.url });
+  });
+  afterAll(async () => {
+    await built?.app.close();
+    await database?.drop();
+  });
+  const mysqlCheck = async () => (await built.health.readiness()).checks.mysql;
+
+  it('fails until the database has every migration this build ships, naming the remedy', async () => {
+    expect(await mysqlCheck()).toMatchObject({ status: 'fail', output: 'the database has no migrations applied: run npm run db:migrate' });
+    await migrateMysql(database.url);
+    expect(await mysqlCheck()).toMatchObject({ status: 'pass' });
+    // A database restored from before the newest migration: its newest record is older than the journal's.
+    await adminQuery(database.url, 'UPDATE __drizzle_migrations SET created_at = created_at - 1 ORDER BY created_at DESC LIMIT 1');
+    expect(await mysqlCheck()).toMatchObject({ status: 'fail', output: "the database is behind this build's migrations: run npm run db:migrate" });
   });
 });
 

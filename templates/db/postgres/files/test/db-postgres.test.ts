@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import dbPostgres from '../src/modules/db-postgres/index.js';
@@ -61,6 +62,35 @@ describe('openPglite with an image (PGLITE_IMAGE)', () => {
     } finally {
       await close();
     }
+  });
+});
+
+describeWithService('TEST_DATABASE_URL', 'db-postgres readiness before and after npm run db:migrate (real PostgreSQL)', (adminUrl) => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let built: BuiltApp;
+  beforeAll(async () => {
+    database = await createTestDatabase(adminUrl);
+    built = await testModules([dbPostgres], { DATABASE_URL: database.url });
+  });
+  afterAll(async () => {
+    await built?.app.close();
+    await database?.drop();
+  });
+  const postgresCheck = async () => (await built.health.readiness()).checks.postgres;
+
+  it('fails until the database has every migration this build ships, naming the remedy', async () => {
+    expect(await postgresCheck()).toMatchObject({ status: 'fail', output: 'the database has no migrations applied: run npm run db:migrate' });
+    await migratePostgres(database.url);
+    expect(await postgresCheck()).toMatchObject({ status: 'pass' });
+    // A database restored from before the newest migration: its newest record is older than the journal's.
+    const client = new pg.Client({ connectionString: database.url });
+    await client.connect();
+    try {
+      await client.query('UPDATE drizzle.__drizzle_migrations SET created_at = created_at - 1 WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)');
+    } finally {
+      await client.end();
+    }
+    expect(await postgresCheck()).toMatchObject({ status: 'fail', output: "the database is behind this build's migrations: run npm run db:migrate" });
   });
 });
 

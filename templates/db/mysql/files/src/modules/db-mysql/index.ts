@@ -2,9 +2,11 @@ import fp from 'fastify-plugin';
 import { drizzle } from 'drizzle-orm/mysql2';
 import { ConfigError, loadConfigFrom } from '../../core/config.js';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
+import { newestMigration } from '../../core/schema-version.js';
 import { createMemoryRepositories } from '../../features/memory-repositories.js';
 import { envSpec } from './env.js';
 import { mysqlHealthCheck } from './health.js';
+import { migrationsFolder } from './migrations.js';
 import { registerMysqlPoolMetrics } from './metrics.js';
 import { createPool, timedClient } from './pool.js';
 import { createMysqlRepositories } from './repositories.js';
@@ -33,7 +35,7 @@ export default {
       });
       const client = timedClient(pool, config.MYSQL_QUERY_TIMEOUT_MS);
       registerMysqlPoolMetrics(ctx.metrics, pool, config.MYSQL_POOL_MAX);
-      ctx.health.register(mysqlHealthCheck(client));
+      ctx.health.register(mysqlHealthCheck(client, newestMigration(migrationsFolder)));
       app.decorate('repositories', createMysqlRepositories(drizzle({ client })));
     },
     { name: 'db-mysql' },

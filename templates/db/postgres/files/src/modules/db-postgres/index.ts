@@ -2,8 +2,10 @@ import fp from 'fastify-plugin';
 import { drizzle } from 'drizzle-orm/node-postgres';
 import { loadConfigFrom, type Config, type ConfigFrom } from '../../core/config.js';
 import type { AppModule, ModuleOptions } from '../../core/context.js';
+import { newestMigration } from '../../core/schema-version.js';
 import { envSpec } from './env.js';
 import { postgresHealthCheck } from './health.js';
+import { migrationsFolder } from './migrations.js';
 import { registerPostgresPoolMetrics } from './metrics.js';
 import { openPglite } from './pglite.js';
 import { createPool } from './pool.js';
@@ -27,7 +29,7 @@ export default {
           await pool.end();
         });
         registerPostgresPoolMetrics(ctx.metrics, pool, config.DATABASE_POOL_MAX);
-        ctx.health.register(postgresHealthCheck(pool));
+        ctx.health.register(postgresHealthCheck(pool, newestMigration(migrationsFolder)));
         app.decorate('repositories', createPostgresRepositories(drizzle({ client: pool })));
         return;
       }
