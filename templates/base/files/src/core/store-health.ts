@@ -2,7 +2,6 @@
 // failure as the store's error mapping words it (the driver's own message can name users, hosts and
 // databases, and /readyz is public).
 import type { HealthCheck } from './ports.js';
-import { SchemaBehindError } from './schema-version.js';
 
 /** `promise`, or the signal's reason once it aborts first. */
 const abortable = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
@@ -14,17 +13,19 @@ const abortable = <T>(promise: Promise<T>, signal: AbortSignal): Promise<T> =>
   });
 
 /**
- * `probe` runs one query (its pool's own timeouts eventually free a stuck connection; the race answers now)
- * and may throw SchemaBehindError, whose message is the check's output as it is.
+ * `probe` runs one query (its pool's own timeouts eventually free a stuck connection; the race answers now);
+ * `assess` judges its answer, and what it throws is the check's output as it is.
  */
-export const storeHealthCheck = (name: string, probe: () => Promise<unknown>, toError: (error: unknown) => Error): HealthCheck => ({
+export const storeHealthCheck = <T>(name: string, probe: () => Promise<T>, toError: (error: unknown) => Error, assess: (answer: T) => void = () => {}): HealthCheck => ({
   name,
   timeoutMs: 2000,
   async check(signal) {
+    let answer: T;
     try {
-      await abortable(probe(), signal);
+      answer = await abortable(probe(), signal);
     } catch (error) {
-      throw signal.aborted || error instanceof SchemaBehindError ? error : toError(error);
+      throw signal.aborted ? error : toError(error);
     }
+    assess(answer);
   },
 });

@@ -2,7 +2,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { assertSchemaCurrent, newestMigration, SchemaBehindError } from '../../src/core/schema-version.js';
+import { assertSchemaCurrent, newestMigration } from '../../src/core/schema-version.js';
 
 describe('newestMigration', () => {
   let folder: string;
@@ -34,7 +34,7 @@ describe('assertSchemaCurrent', () => {
   });
 
   it('fails a database never migrated, or behind, with the remedy', () => {
-    expect(() => assertSchemaCurrent('the database', undefined, 200)).toThrow(new SchemaBehindError('the database has no migrations applied: run npm run db:migrate'));
+    expect(() => assertSchemaCurrent('the database', undefined, 200)).toThrow('the database has no migrations applied: run npm run db:migrate');
     expect(() => assertSchemaCurrent('the database', 199, 200)).toThrow("the database is behind this build's migrations: run npm run db:migrate");
   });
 });

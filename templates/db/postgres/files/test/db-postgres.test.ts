@@ -3,14 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { sql } from 'drizzle-orm';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BuiltApp } from '../src/app.js';
 import dbPostgres from '../src/modules/db-postgres/index.js';
 import { migratePostgres } from '../src/modules/db-postgres/migrate-postgres.js';
 import { openPglite } from '../src/modules/db-postgres/pglite.js';
 import { testModules } from './support/app.js';
-import { createTestDatabase } from './support/postgres.js';
+import { adminQuery, createTestDatabase } from './support/postgres.js';
 import { describeWithService } from './support/services.js';
 
 // The module itself; each resource's repository has its own test (test/features/<resource>/).
@@ -83,13 +82,7 @@ describeWithService('TEST_DATABASE_URL', 'db-postgres readiness before and after
     await migratePostgres(database.url);
     expect(await postgresCheck()).toMatchObject({ status: 'pass' });
     // A database restored from before the newest migration: its newest record is older than the journal's.
-    const client = new pg.Client({ connectionString: database.url });
-    await client.connect();
-    try {
-      await client.query('UPDATE drizzle.__drizzle_migrations SET created_at = created_at - 1 WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)');
-    } finally {
-      await client.end();
-    }
+    await adminQuery(database.url, 'UPDATE drizzle.__drizzle_migrations SET created_at = created_at - 1 WHERE created_at = (SELECT max(created_at) FROM drizzle.__drizzle_migrations)');
     expect(await postgresCheck()).toMatchObject({ status: 'fail', output: "the database is behind this build's migrations: run npm run db:migrate" });
   });
 });

@@ -3,17 +3,20 @@ import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { migratePostgres } from '../../src/modules/db-postgres/migrate-postgres.js';
 
+/** Runs `sql` on its own connection to `url`; its rows. */
+export async function adminQuery<T extends pg.QueryResultRow>(url: string, sql: string, values: unknown[] = []): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query<T>(sql, values)).rows;
+  } finally {
+    await client.end();
+  }
+}
+
 export async function createTestDatabase(adminUrl: string): Promise<{ url: string; drop(): Promise<void> }> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const admin = async <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: adminUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(sql, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  const admin = <T extends pg.QueryResultRow>(sql: string, values: unknown[] = []) => adminQuery<T>(adminUrl, sql, values);
   await admin(`CREATE DATABASE ${name}`);
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;

@@ -18,4 +18,4 @@ async function appliedMigration(client: Pool): Promise<number | undefined> {
 
 /** `client`: the timed client of pool.ts. Passes when MySQL answers and has every migration up to `newestMigration`. */
 export const mysqlHealthCheck = (client: Pool, newestMigration: number): HealthCheck =>
-  storeHealthCheck('mysql', async () => assertSchemaCurrent('the database', await appliedMigration(client), newestMigration), toRepositoryError);
+  storeHealthCheck('mysql', () => appliedMigration(client), toRepositoryError, (applied) => assertSchemaCurrent('the database', applied, newestMigration));

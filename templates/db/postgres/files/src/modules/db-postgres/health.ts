@@ -20,4 +20,4 @@ async function appliedMigration(pool: pg.Pool): Promise<number | undefined> {
 
 /** Passes when PostgreSQL answers and has every migration up to `newestMigration` (schema-version.ts). */
 export const postgresHealthCheck = (pool: pg.Pool, newestMigration: number): HealthCheck =>
-  storeHealthCheck('postgres', async () => assertSchemaCurrent('the database', await appliedMigration(pool), newestMigration), toRepositoryError);
+  storeHealthCheck('postgres', () => appliedMigration(pool), toRepositoryError, (applied) => assertSchemaCurrent('the database', applied, newestMigration));
