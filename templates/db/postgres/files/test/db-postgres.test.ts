@@ -8,6 +8,7 @@ import type { BuiltApp } from '../src/app.js';
 import dbPostgres from '../src/modules/db-postgres/index.js';
 import { migratePostgres } from '../src/modules/db-postgres/migrate-postgres.js';
 import { openPglite } from '../src/modules/db-postgres/pglite.js';
+import { takeInMemoryPglite } from '../src/modules/db-postgres/pglite-pool.js';
 import { testModules } from './support/app.js';
 import { adminQuery, createTestDatabase } from './support/postgres.js';
 import { describeWithService } from './support/services.js';
@@ -60,6 +61,72 @@ describe('openPglite with an image (PGLITE_IMAGE)', () => {
       expect(tables).toEqual([{ table_name: 'image_marker' }, { table_name: 'kept' }]);
     } finally {
       await close();
+    }
+  });
+});
+
+describe('in-memory databases handed from app to app (pglite-pool.ts)', () => {
+  let dir: string;
+  let imagePath: string;
+  beforeAll(async () => {
+    dir = await mkdtemp(join(tmpdir(), 'pglite-pool-test-'));
+    // An image of its own, with a table of this test's, so the reuse is visible in its rows.
+    const source = await PGlite.create('memory://');
+    await source.exec('CREATE TABLE pool_probe (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)');
+    imagePath = join(dir, 'image.tar');
+    await writeFile(imagePath, Buffer.from(await (await source.dumpDataDir('none')).arrayBuffer()));
+    await source.close();
+  });
+  afterAll(() => rm(dir, { recursive: true, force: true }));
+
+  const insertProbe = async (db: Awaited<ReturnType<typeof takeInMemoryPglite>>['db']) =>
+    (await db.execute(sql`INSERT INTO pool_probe (note) VALUES ('x') RETURNING id`)).rows[0];
+
+  it('gives the next app the closed one\'s database as a new connection would see it', async () => {
+    const first = await takeInMemoryPglite(imagePath);
+    await insertProbe(first.db);
+    await insertProbe(first.db);
+    await first.db.execute(sql`SELECT set_config('application_name', 'left behind', false), pg_advisory_lock(42)`);
+    await first.db.execute(sql`BEGIN`); // an app closed mid-transaction
+    await first.db.execute(sql`INSERT INTO pool_probe (note) VALUES ('uncommitted')`);
+    await first.close();
+
+    const second = await takeInMemoryPglite(imagePath);
+    try {
+      expect(second.db.$client).toBe(first.db.$client);
+      expect(second.db.$client.isInTransaction()).toBe(false);
+      expect((await second.db.execute(sql`SELECT count(*)::int AS rows FROM pool_probe`)).rows).toEqual([{ rows: 0 }]);
+      expect(await insertProbe(second.db)).toEqual({ id: 1 });
+      const session = await second.db.execute(sql`SELECT current_setting('application_name') AS name, count(*)::int AS locks FROM pg_locks WHERE locktype = 'advisory'`);
+      expect(session.rows).toEqual([{ name: '', locks: 0 }]);
+    } finally {
+      await second.close();
+    }
+  });
+
+  it('never gives two open apps the same database', async () => {
+    const [a, b] = await Promise.all([takeInMemoryPglite(imagePath), takeInMemoryPglite(imagePath)]);
+    try {
+      expect(a.db.$client).not.toBe(b.db.$client);
+      await insertProbe(a.db);
+      expect((await b.db.execute(sql`SELECT count(*)::int AS rows FROM pool_probe`)).rows).toEqual([{ rows: 0 }]);
+    } finally {
+      await Promise.all([a.close(), b.close()]);
+    }
+  });
+
+  it('closes a database whose schema a test changed instead of handing it on', async () => {
+    const first = await takeInMemoryPglite(imagePath);
+    await first.db.execute(sql`ALTER TABLE pool_probe ADD COLUMN extra int`);
+    await first.close();
+    expect(first.db.$client.closed).toBe(true);
+    const second = await takeInMemoryPglite(imagePath);
+    try {
+      expect(second.db.$client).not.toBe(first.db.$client);
+      const columns = await second.db.execute(sql`SELECT column_name FROM information_schema.columns WHERE table_name = 'pool_probe' ORDER BY 1`);
+      expect(columns.rows).toEqual([{ column_name: 'id' }, { column_name: 'note' }]);
+    } finally {
+      await second.close();
     }
   });
 });

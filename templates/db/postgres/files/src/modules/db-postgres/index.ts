@@ -8,6 +8,7 @@ import { postgresHealthCheck } from './health.js';
 import { migrationsFolder } from './migrations.js';
 import { registerPostgresPoolMetrics } from './metrics.js';
 import { openPglite } from './pglite.js';
+import { takeInMemoryPglite } from './pglite-pool.js';
 import { createPool } from './pool.js';
 import { createPostgresRepositories } from './repositories.js';
 
@@ -35,7 +36,9 @@ export default {
       }
       const dataDir = pgliteDataDir(config, ctx.config.NODE_ENV);
       ctx.logger.warn({ dataDir }, 'DATABASE_URL is not set: using embedded PGlite (migrated at start)');
-      const pglite = await openPglite(dataDir, config.PGLITE_IMAGE);
+      // Only tests build many apps in one process: theirs reuse emptied databases (pglite-pool.ts).
+      const reuse = dataDir === 'memory://' && ctx.config.NODE_ENV === 'test';
+      const pglite = reuse ? await takeInMemoryPglite(config.PGLITE_IMAGE) : await openPglite(dataDir, config.PGLITE_IMAGE);
       app.addHook('onClose', async () => {
         await pglite.close();
       });
