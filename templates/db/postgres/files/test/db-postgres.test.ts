@@ -26,17 +26,26 @@ describe('db-postgres without DATABASE_URL (embedded PGlite, in memory in tests)
   });
 });
 
+/** A PGLITE_IMAGE file in `dir`: a new database after `setup`, dumped. */
+async function imageOf(dir: string, setup: string): Promise<string> {
+  const source = await PGlite.create('memory://');
+  try {
+    await source.exec(setup);
+    const path = join(dir, 'image.tar');
+    await writeFile(path, Buffer.from(await (await source.dumpDataDir('none')).arrayBuffer()));
+    return path;
+  } finally {
+    await source.close();
+  }
+}
+
 describe('openPglite with an image (PGLITE_IMAGE)', () => {
   let dir: string;
   let imagePath: string;
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pglite-test-'));
     // Not migrated: opening it must migrate it.
-    const source = await PGlite.create('memory://');
-    await source.exec(`CREATE TABLE image_marker (note text); INSERT INTO image_marker VALUES ('from the image')`);
-    imagePath = join(dir, 'image.tar');
-    await writeFile(imagePath, Buffer.from(await (await source.dumpDataDir('none')).arrayBuffer()));
-    await source.close();
+    imagePath = await imageOf(dir, `CREATE TABLE image_marker (note text); INSERT INTO image_marker VALUES ('from the image')`);
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
@@ -71,11 +80,7 @@ describe('in-memory databases handed from app to app (pglite-pool.ts)', () => {
   beforeAll(async () => {
     dir = await mkdtemp(join(tmpdir(), 'pglite-pool-test-'));
     // An image of its own, with a table of this test's, so the reuse is visible in its rows.
-    const source = await PGlite.create('memory://');
-    await source.exec('CREATE TABLE pool_probe (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)');
-    imagePath = join(dir, 'image.tar');
-    await writeFile(imagePath, Buffer.from(await (await source.dumpDataDir('none')).arrayBuffer()));
-    await source.close();
+    imagePath = await imageOf(dir, 'CREATE TABLE pool_probe (id int GENERATED ALWAYS AS IDENTITY PRIMARY KEY, note text)');
   });
   afterAll(() => rm(dir, { recursive: true, force: true }));
 
