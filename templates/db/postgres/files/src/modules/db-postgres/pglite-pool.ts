@@ -13,6 +13,8 @@ interface Kept {
   pglite: Pglite;
   /** The columns of every table as the migrations left them: a database whose schema changed is not reused. */
   schema: string;
+  /** Empties those tables; their list is read once, when the database is opened. */
+  truncate: string | undefined;
 }
 
 /** Where the migrations' tables live: not the catalogs, not drizzle's own record of what ran. */
@@ -31,30 +33,35 @@ async function schemaOf(client: PGlite): Promise<string> {
  * (DISCARD ALL: settings, temporary tables, advisory locks), every table empty with identities
  * restarted. False when the database cannot be reset or its schema changed: it is closed instead.
  */
-async function reset({ pglite, schema }: Kept): Promise<boolean> {
+async function reset({ pglite, schema, truncate }: Kept): Promise<boolean> {
   const client = pglite.db.$client;
   try {
     if (client.isInTransaction()) await client.exec('ROLLBACK');
     await client.exec('DISCARD ALL');
     if ((await schemaOf(client)) !== schema) return false;
-    const { rows } = await client.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE ${ownSchemas('schemaname')}`);
-    if (rows.length > 0) await client.exec(`TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE`);
+    if (truncate) await client.exec(truncate);
     return true;
   } catch {
     return false;
   }
 }
 
+async function open(imagePath: string | undefined): Promise<Kept> {
+  const pglite = await openPglite('memory://', imagePath);
+  const client = pglite.db.$client;
+  const { rows } = await client.query<{ name: string }>(`SELECT format('%I.%I', schemaname, tablename) AS name FROM pg_tables WHERE ${ownSchemas('schemaname')}`);
+  const truncate = rows.length > 0 ? `TRUNCATE ${rows.map((row) => row.name).join(', ')} RESTART IDENTITY CASCADE` : undefined;
+  return { pglite, schema: await schemaOf(client), truncate };
+}
+
 /** An empty, migrated in-memory database for one app; closing it hands it to the next one. */
 export async function takeInMemoryPglite(imagePath?: string): Promise<Pglite> {
-  const waiting = idle.get(imagePath ?? '') ?? [];
-  idle.set(imagePath ?? '', waiting);
+  const key = imagePath ?? '';
+  if (!idle.has(key)) idle.set(key, []);
+  const waiting = idle.get(key)!;
   let kept: Kept | undefined;
   while (!kept && waiting.length > 0) kept = await waiting.shift();
-  if (!kept) {
-    const pglite = await openPglite('memory://', imagePath);
-    kept = { pglite, schema: await schemaOf(pglite.db.$client) };
-  }
+  kept ??= await open(imagePath);
   const taken = kept;
   let closed = false;
   return {
